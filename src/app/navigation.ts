@@ -1,0 +1,15 @@
+import type { LucideIcon } from 'lucide-react';
+import { House, Settings } from 'lucide-react';
+import type { en } from './i18n/en';
+
+export interface NavigationItem {
+  path: string;
+  label: `nav.${Exclude<keyof typeof en.nav, 'label'>}`;
+  icon: LucideIcon;
+}
+
+/** Only features that exist are listed; each later feature adds its own entry. */
+export const NAVIGATION: readonly NavigationItem[] = [
+  { path: '/', label: 'nav.home', icon: House },
+  { path: '/settings', label: 'nav.settings', icon: Settings },
+];

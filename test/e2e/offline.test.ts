@@ -1,0 +1,77 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { DESKTOP, launchChromium, PHONE, serveApp, waitForServiceWorkerControl, type AppServer } from './support/browser';
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveApp();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test.each([
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const)('after one visit the app loads and navigates offline (%s)', async (_kind, viewport) => {
+  const context = await browser.newContext({ viewport, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForServiceWorkerControl(page);
+  await page.getByRole('status').filter({ hasText: 'Rapport is ready to work offline.' }).waitFor();
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Welcome to Rapport' }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+
+  // A deep link typed while offline is answered by the service worker too.
+  await page.goto(`${server.url}/settings`);
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+  const offlineCheck = await page.evaluate(() => fetch('/robots.txt').then((r) => r.status));
+  expect(offlineCheck).toBe(200);
+  await context.close();
+});
+
+test('a new release waits for the user: the prompt appears and Reload switches to it', async () => {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForServiceWorkerControl(page);
+  const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+  expect(firstWorker).toBe(`${server.url}/sw.js`);
+  await expect(page.getByRole('alertdialog').count()).resolves.toBe(0);
+
+  // Stage a new release: any byte change in sw.js makes the browser install it as a new worker.
+  appendFileSync(join(server.root, 'sw.js'), '\n// release 2\n');
+  await page.reload();
+
+  const prompt = page.getByRole('alertdialog', { name: 'A new version of Rapport is available.' });
+  await prompt.waitFor();
+  // Until the user agrees, the old worker keeps control: nothing reloads under their hands.
+  const waitingState = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return registration?.waiting?.state;
+  });
+  expect(waitingState).toBe('installed');
+
+  const reloaded = page.waitForEvent('load');
+  await prompt.getByRole('button', { name: 'Reload' }).click();
+  await reloaded;
+  await page.getByRole('heading', { level: 1, name: 'Welcome to Rapport' }).waitFor();
+  const after = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return { waiting: registration?.waiting ?? null, controlled: navigator.serviceWorker.controller !== null };
+  });
+  expect(after).toEqual({ waiting: null, controlled: true });
+  await expect(page.getByRole('alertdialog').count()).resolves.toBe(0);
+  await context.close();
+});

@@ -1,0 +1,42 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, ensureChromium } from '../../../scripts/ensure-chromium.mjs';
+import { startStaticServer } from '../../../scripts/static-server.mjs';
+
+const DIST = join(import.meta.dirname, '../../../dist');
+
+export interface AppServer {
+  url: string;
+  /** A private copy of the production build, which a test may change to stage a new release. */
+  root: string;
+  close: () => Promise<void>;
+}
+
+/** Serves a private copy of the production build (`vite build` ran before the e2e tests) on 127.0.0.1. */
+export async function serveApp(): Promise<AppServer> {
+  const root = mkdtempSync(join(tmpdir(), 'rapport-dist-'));
+  cpSync(DIST, root, { recursive: true });
+  const server = await startStaticServer({ root });
+  return {
+    url: server.url,
+    root,
+    close: async () => {
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+}
+
+export const PHONE = { width: 390, height: 844 } as const;
+export const DESKTOP = { width: 1280, height: 800 } as const;
+
+/** Resolves once a service worker controls the page, which makes the app shell load offline. */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+}

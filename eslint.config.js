@@ -75,5 +75,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },
+  {
+    // Callbacks passed to page.evaluate run in the browser.
+    files: ['bench/**/*.mjs', 'test/e2e/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
   ...boundaries,
 );

@@ -1,0 +1,92 @@
+// `npm run bench [-- --quick] [-- --only <prefix>]`: benchmarks in headless Chromium against the production build,
+// written to bench/results/latest.json and latest.md. Every figure is the median of at least 3 runs.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, ensureChromium } from '../scripts/ensure-chromium.mjs';
+import { startStaticServer } from '../scripts/static-server.mjs';
+import { idbSuite } from './suites/idb.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    'skip-build': { type: 'boolean', default: false },
+  },
+});
+
+/** Every suite; the `idb.` baseline always runs because other figures are ratios against it. */
+const SUITES = [idbSuite];
+const only = args.only;
+const wanted = (/** @type {string} */ prefix) => !only || prefix.startsWith(only) || only.startsWith(prefix) || prefix === 'idb.';
+const runs = Math.max(3, Number(args.runs));
+const customers = args.quick ? 10_000 : 100_000;
+
+const executablePath = ensureChromium();
+if (!args['skip-build']) {
+  for (const command of [['build'], ['build', '--config', 'bench/vite.config.ts']]) {
+    const result = spawnSync(join(root, 'node_modules/.bin/vite'), [...command, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
+}
+
+const server = await startStaticServer({ root: join(root, 'dist'), mounts: { '/bench': join(root, 'bench/.build') } });
+// A persistent profile: a plain new context keeps IndexedDB in memory and flatters every figure.
+const profile = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
+const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, headless: true });
+/** @type {Record<string, import('./measure.mjs').Metric>} */
+const metrics = {};
+const started = Date.now();
+try {
+  const benchPage = context.pages()[0] ?? (await context.newPage());
+  await benchPage.goto(`${server.url}/bench/`);
+  await benchPage.waitForSelector('body[data-ready="true"]');
+  for (const suite of SUITES.filter((s) => wanted(s.prefix))) {
+    console.log(`▶ ${suite.prefix}* (${customers.toLocaleString('en')} customers, ${runs} runs)`);
+    const figures = await suite.run({ benchPage, context, appUrl: server.url, customers, runs, quick: args.quick });
+    for (const [name, metric] of Object.entries(figures)) {
+      if (only && !name.startsWith(only) && !name.startsWith('idb.')) continue;
+      metrics[name] = metric;
+      console.log(`  ${name} = ${metric.value} ${metric.unit}`);
+    }
+  }
+} finally {
+  await context.close();
+  await server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+const chromiumVersion = spawnSync(executablePath, ['--version'], { encoding: 'utf8' }).stdout.trim();
+const machine = {
+  date: new Date().toISOString(),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  os: `${process.platform} ${release()}`,
+  node: process.version,
+  browser: chromiumVersion,
+  mode: args.quick ? 'quick' : 'full',
+  only: only ?? null,
+  durationS: Math.round((Date.now() - started) / 1000),
+};
+const outDir = join(root, 'bench/results');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify({ machine, metrics }, null, 2)}\n`);
+const table = [
+  `# Rapport benchmarks (${machine.mode}, ${machine.date})`,
+  '',
+  `${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.browser}, Node ${machine.node}`,
+  '',
+  '| metric | value | unit | note |',
+  '|---|---:|---|---|',
+  ...Object.entries(metrics).map(([name, m]) => `| ${name} | ${m.value} | ${m.unit} | ${m.note} |`),
+  '',
+];
+writeFileSync(join(outDir, 'latest.md'), table.join('\n'));
+console.log(`Wrote bench/results/latest.json and latest.md in ${machine.durationS} s.`);

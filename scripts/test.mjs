@@ -50,7 +50,11 @@ console.log('\n▶ tests: vitest run');
 const vitest = spawnSync(
   bin('vitest'),
   ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-  { cwd: root, stdio: 'inherit' },
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=./scripts/node20-polyfills.mjs`.trim() },
+  },
 );
 const failedBefore = failed;
 if (existsSync(report)) {

@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DESKTOP, launchChromium, PHONE, serveApp, waitForServiceWorkerControl, type AppServer } from './support/browser';
+import { DESKTOP, launchChromium, launchPersistentChromium, PHONE, serveApp, waitForServiceWorkerControl, type AppServer } from './support/browser';
 
 let server: AppServer;
 let browser: Browser;
@@ -74,4 +74,24 @@ test('a new release waits for the user: the prompt appears and Reload switches t
   expect(after).toEqual({ waiting: null, controlled: true });
   await expect(page.getByRole('alertdialog').count()).resolves.toBe(0);
   await context.close();
+});
+
+test('Chromium finds nothing that prevents installing the app', async () => {
+  const { context, close } = await launchPersistentChromium(DESKTOP);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(server.url);
+  await waitForServiceWorkerControl(page);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors).toEqual([]);
+  const manifest = await cdp.send('Page.getAppManifest');
+  expect(manifest.errors).toEqual([]);
+  const parsed = JSON.parse(manifest.data ?? '{}') as { display: string; icons: { sizes: string; purpose: string }[] };
+  expect(parsed.display).toBe('standalone');
+  expect(parsed.icons.map((icon) => `${icon.sizes} ${icon.purpose}`)).toEqual([
+    '192x192 any',
+    '512x512 any',
+    '512x512 maskable',
+  ]);
+  await close();
 });

@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import { CUSTOMER_DEFAULTS, CustomerFieldsSchema, type CustomerFields } from './customer';
+import { normaliseEmail, normalisePhone, normaliseTags, normaliseText, type Region } from './normalise';
+
+/** One problem with one field, in words the UI translates: `validation.<code>`. */
+export interface FieldIssue {
+  field: string;
+  /** Position within a list field (the second phone number), when the problem is there. */
+  index?: number;
+  code: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
+
+/** A change to a record: a field set to a value, or to null to clear it. */
+export type Patch<T> = { [K in keyof T]?: T[K] | null };
+
+export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+  return issues.map((issue) => {
+    const [field, index] = issue.path;
+    const out: FieldIssue = { field: String(field ?? ''), code: issue.message };
+    if (typeof index === 'number') out.index = index;
+    return out;
+  });
+}
+
+type CustomerInput = { [K in keyof CustomerFields]?: unknown };
+
+/**
+ * Cleans what a user typed (or a file held) into customer fields: trimmed text, lower-case emails, E.164 phones.
+ * Phones that cannot be read stay as typed, so validation names them instead of silently dropping them.
+ */
+function cleanCustomerInput(input: CustomerInput, region: Region): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    if (key === 'emails' && Array.isArray(value)) {
+      out[key] = [...new Set(value.map((v) => normaliseEmail(String(v))).filter(Boolean))];
+    } else if (key === 'phones' && Array.isArray(value)) {
+      const phones = value.map((v) => String(v).trim()).filter(Boolean);
+      out[key] = [...new Set(phones.map((raw) => normalisePhone(raw, region) ?? raw))];
+    } else if (key === 'tags' && Array.isArray(value)) {
+      out[key] = normaliseTags(value.map(String));
+    } else if (typeof value === 'string' && key !== 'needs') {
+      const text = normaliseText(value);
+      out[key] = text === '' ? null : text;
+    } else if (typeof value === 'string') {
+      out[key] = value.trim() === '' ? null : value.trim();
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+export function validateNewCustomer(input: CustomerInput, region: Region): Validated<CustomerFields> {
+  const cleaned = Object.fromEntries(
+    Object.entries({ ...CUSTOMER_DEFAULTS, ...cleanCustomerInput(input, region) }).filter(([, v]) => v !== null),
+  );
+  const result = CustomerFieldsSchema.safeParse(cleaned);
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toFieldIssues(result.error.issues) };
+}
+
+const REQUIRED_CUSTOMER_FIELDS = new Set(['kind', 'name', 'emails', 'phones', 'tags', 'lifecycle', 'consentEmail', 'consentSms', 'consentPhone']);
+
+export function validateCustomerPatch(input: CustomerInput, region: Region): Validated<Patch<CustomerFields>> {
+  const cleaned = cleanCustomerInput(input, region);
+  const issues: FieldIssue[] = [];
+  const toCheck: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(cleaned)) {
+    if (!(field in CustomerFieldsSchema.shape)) issues.push({ field, code: 'unknown_field' });
+    else if (value === null && REQUIRED_CUSTOMER_FIELDS.has(field)) issues.push({ field, code: 'required' });
+    else if (value !== null) toCheck[field] = value;
+  }
+  const result = CustomerFieldsSchema.partial().safeParse(toCheck);
+  if (!result.success) issues.push(...toFieldIssues(result.error.issues));
+  if (issues.length) return { ok: false, issues };
+  const patch: Record<string, unknown> = { ...result.data };
+  for (const [field, value] of Object.entries(cleaned)) if (value === null) patch[field] = null;
+  return { ok: true, value: patch as Patch<CustomerFields> };
+}

@@ -9,7 +9,9 @@ export const shortText = (max = 200) =>
   z.string().trim().max(max, { error: 'too_long' });
 
 export const requiredText = (max = 200) =>
-  z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'too_long' });
+  z
+    .string({ error: (issue) => (issue.input === undefined ? 'required' : 'invalid_type') })
+    .trim().min(1, { error: 'required' }).max(max, { error: 'too_long' });
 
 export const EmailSchema = z
   .string()

@@ -19,7 +19,8 @@ export const DIRECTIONS = ['inbound', 'outbound'] as const;
 export const SCORE_SCALES = { nps: [0, 10], csat: [1, 5] } as const;
 export type ScoreScale = keyof typeof SCORE_SCALES;
 
-const InteractionObject = z.object({
+/** The fields without their cross-field rules: for checking a patch of some fields. */
+export const InteractionObjectSchema = z.object({
   customerId: CustomerIdSchema,
   type: z.enum(INTERACTION_TYPES),
   direction: z.enum(DIRECTIONS).optional(),
@@ -37,7 +38,7 @@ const InteractionObject = z.object({
   dealId: DealIdSchema.optional(),
 });
 
-type InteractionShape = z.infer<typeof InteractionObject>;
+type InteractionShape = z.infer<typeof InteractionObjectSchema>;
 
 /** Rules that tie fields together: a purchase has an amount, a survey answer a score on its scale. */
 function checkInteraction(value: Partial<InteractionShape>, ctx: z.RefinementCtx): void {
@@ -57,17 +58,11 @@ function checkInteraction(value: Partial<InteractionShape>, ctx: z.RefinementCtx
   }
 }
 
-export const InteractionFieldsSchema = InteractionObject.superRefine(checkInteraction);
+export const InteractionFieldsSchema = InteractionObjectSchema.superRefine(checkInteraction);
 export type InteractionFields = InteractionShape;
 export type InteractionField = keyof InteractionFields;
 
-export const InteractionSchema = InteractionObject.extend({ id: InteractionIdSchema })
+export const InteractionSchema = InteractionObjectSchema.extend({ id: InteractionIdSchema })
   .extend(RecordStampSchema.shape)
   .superRefine(checkInteraction);
 export type Interaction = z.infer<typeof InteractionSchema>;
-
-/** Checks an edit against the record it changes, so cross-field rules hold after the edit too. */
-export function checkInteractionEdit(next: Partial<InteractionShape>): z.core.$ZodIssue[] {
-  const result = InteractionFieldsSchema.safeParse(next);
-  return result.success ? [] : result.error.issues;
-}

@@ -24,7 +24,7 @@ export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[]
   });
 }
 
-type CustomerInput = { [K in keyof CustomerFields]?: unknown };
+export type CustomerInput = { [K in keyof CustomerFields]?: unknown };
 
 /**
  * Cleans what a user typed (or a file held) into customer fields: trimmed text, lower-case emails, E.164 phones.
@@ -61,21 +61,28 @@ export function validateNewCustomer(input: CustomerInput, region: Region): Valid
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: toFieldIssues(result.error.issues) };
 }
 
-const REQUIRED_CUSTOMER_FIELDS = new Set(['kind', 'name', 'emails', 'phones', 'tags', 'lifecycle', 'consentEmail', 'consentSms', 'consentPhone']);
-
-export function validateCustomerPatch(input: CustomerInput, region: Region): Validated<Patch<CustomerFields>> {
-  const cleaned = cleanCustomerInput(input, region);
+/**
+ * Checks a change to some fields of a record against the record's field schema; null clears a field, which is
+ * refused for a field the schema requires.
+ */
+export function validatePatch<S extends z.ZodObject>(schema: S, input: Record<string, unknown>): Validated<Patch<z.infer<S>>> {
   const issues: FieldIssue[] = [];
   const toCheck: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(cleaned)) {
-    if (!(field in CustomerFieldsSchema.shape)) issues.push({ field, code: 'unknown_field' });
-    else if (value === null && REQUIRED_CUSTOMER_FIELDS.has(field)) issues.push({ field, code: 'required' });
+  for (const [field, value] of Object.entries(input)) {
+    const fieldSchema = schema.shape[field] as z.ZodType | undefined;
+    if (value === undefined) continue;
+    if (!fieldSchema) issues.push({ field, code: 'unknown_field' });
+    else if (value === null && !fieldSchema.safeParse(undefined).success) issues.push({ field, code: 'required' });
     else if (value !== null) toCheck[field] = value;
   }
-  const result = CustomerFieldsSchema.partial().safeParse(toCheck);
+  const result = schema.partial().safeParse(toCheck);
   if (!result.success) issues.push(...toFieldIssues(result.error.issues));
   if (issues.length) return { ok: false, issues };
   const patch: Record<string, unknown> = { ...result.data };
-  for (const [field, value] of Object.entries(cleaned)) if (value === null) patch[field] = null;
-  return { ok: true, value: patch as Patch<CustomerFields> };
+  for (const [field, value] of Object.entries(input)) if (value === null) patch[field] = null;
+  return { ok: true, value: patch as Patch<z.infer<S>> };
+}
+
+export function validateCustomerPatch(input: CustomerInput, region: Region): Validated<Patch<CustomerFields>> {
+  return validatePatch(CustomerFieldsSchema, cleanCustomerInput(input, region));
 }

@@ -1,17 +1,29 @@
 import { Route, Switch } from 'wouter';
+import { CustomerEditPage } from './customers/components/CustomerEditPage';
+import { CustomerPage } from './customers/components/CustomerPage';
+import { CustomersPage } from './customers/components/CustomersPage';
 import { HomePage } from './home/components/HomePage';
 import { SettingsPage } from './settings/components/SettingsPage';
+import { NoticeBar } from './shared/components/NoticeBar';
 import { AppShell } from './shell/components/AppShell';
 import { NotFoundPage } from './shell/components/NotFoundPage';
+import { WorkspaceProvider } from './workspace/components/WorkspaceProvider';
 
 export function App() {
   return (
-    <AppShell>
-      <Switch>
-        <Route path="/" component={HomePage} />
-        <Route path="/settings" component={SettingsPage} />
-        <Route component={NotFoundPage} />
-      </Switch>
-    </AppShell>
+    <WorkspaceProvider>
+      <AppShell>
+        <Switch>
+          <Route path="/" component={HomePage} />
+          <Route path="/customers" component={CustomersPage} />
+          <Route path="/customers/new">{() => <CustomerEditPage />}</Route>
+          <Route path="/customers/:id/edit">{(params) => <CustomerEditPage id={params.id} />}</Route>
+          <Route path="/customers/:id">{(params) => <CustomerPage id={params.id} />}</Route>
+          <Route path="/settings" component={SettingsPage} />
+          <Route component={NotFoundPage} />
+        </Switch>
+        <NoticeBar />
+      </AppShell>
+    </WorkspaceProvider>
   );
 }

@@ -1,5 +1,5 @@
 import type { LucideIcon } from 'lucide-react';
-import { House, Settings } from 'lucide-react';
+import { House, Settings, Users } from 'lucide-react';
 import type { en } from './i18n/en';
 
 export interface NavigationItem {
@@ -11,5 +11,6 @@ export interface NavigationItem {
 /** Only features that exist are listed; each later feature adds its own entry. */
 export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/', label: 'nav.home', icon: House },
+  { path: '/customers', label: 'nav.customers', icon: Users },
   { path: '/settings', label: 'nav.settings', icon: Settings },
 ];

@@ -81,6 +81,15 @@ export class WorkspaceEngine {
     writeSettings(await this.docs.open(META_DOC), settings, origin);
   }
 
+  /** Adds members the workspace does not know yet (the demo team); existing members are left as they are. */
+  async addMembers(members: readonly Omit<Member, 'joinedAt'>[]): Promise<void> {
+    const meta = await this.docs.open(META_DOC);
+    const known = meta.getMap<Y.Map<unknown>>(MEMBERS_COLLECTION);
+    meta.transact(() => {
+      for (const member of members) if (!known.has(member.id)) known.set(member.id, createRecordMap({ ...member, joinedAt: now() }, []));
+    }, 'engine');
+  }
+
   /** Makes sure the workspace's settings and this member exist (first run, or a device joining). */
   async ensureMember(member: Omit<Member, 'joinedAt'>, defaults: Partial<WorkspaceSettings>): Promise<void> {
     const meta = await this.docs.open(META_DOC);

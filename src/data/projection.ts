@@ -15,11 +15,14 @@ import { readRecordMap, type Plain } from '../sync/recordMaps';
 import { readSettings } from '../sync/settings';
 import type { DocLoad, WorkspaceDocs } from '../sync/workspaceDocs';
 import type { ChangeMessage } from './changeFeed';
+import { yieldToEventLoop } from '../platform/scheduling';
 import { SYNCED_TABLES, type RapportDb, type SyncedTable } from './db';
 
 /** Bump to rebuild every device's read model from the documents on its next start (instead of a migration). */
 export const PROJECTION_VERSION = 1;
 const DEBOUNCE_MS = 15;
+/** Records validated between two yields to the event loop: keeps each main-thread task well under 50 ms. */
+const VALIDATE_SLICE = 500;
 /** Rows per Dexie transaction when a flush is large (a first load, a rebuild, an import): keeps tasks short. */
 const WRITE_CHUNK = 2000;
 
@@ -226,6 +229,7 @@ export class Projection {
     this.pending.clear();
     const rows = new Map<SyncedTable, object[]>();
     const docsTouched: { name: string; stateVector: Uint8Array; records: number }[] = [];
+    let validated = 0;
     for (const [name, byCollection] of batch) {
       const doc = this.docs.get(name);
       if (!doc) continue;
@@ -238,6 +242,7 @@ export class Projection {
         let list = rows.get(source.table);
         if (!list) rows.set(source.table, (list = []));
         for (const id of ids) {
+          if ((validated += 1) % VALIDATE_SLICE === 0) await yieldToEventLoop();
           const value = map.get(id);
           if (value === undefined) continue;
           const { row, issues } = source.toRow(value);

@@ -14,6 +14,7 @@ import {
 } from '../domain/validation';
 import { now } from '../platform/clock';
 import { newId } from '../platform/ids';
+import { yieldToEventLoop } from '../platform/scheduling';
 import { requestPersistentStorage } from '../platform/storage';
 import { auditDocName, interactionDocName, META_DOC } from './documentNames';
 import { AUDIT_COLLECTION, INTERACTIONS_COLLECTION, MAP_ENTITIES, type MapEntityKind } from './entities';
@@ -53,10 +54,6 @@ const UNDO_LIMIT = 100;
 export const IMPORT_CHUNK = 1000;
 
 const NOT_FOUND: FieldIssue[] = [{ field: 'id', code: 'not_found' }];
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /**
  * Every change a user makes goes through here: validated, written to its document in one transaction, audited per

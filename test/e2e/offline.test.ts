@@ -2,7 +2,16 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DESKTOP, launchChromium, launchPersistentChromium, PHONE, serveApp, waitForServiceWorkerControl, type AppServer } from './support/browser';
+import {
+  DESKTOP,
+  launchChromium,
+  launchPersistentChromium,
+  PHONE,
+  serveApp,
+  startWorkspace,
+  waitForServiceWorkerControl,
+  type AppServer,
+} from './support/browser';
 
 let server: AppServer;
 let browser: Browser;
@@ -24,6 +33,7 @@ test.each([
   const context = await browser.newContext({ viewport, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(server.url);
+  await startWorkspace(page);
   await waitForServiceWorkerControl(page);
   await page.getByRole('status').filter({ hasText: 'Rapport is ready to work offline.' }).waitFor();
 
@@ -45,6 +55,7 @@ test('a new release waits for the user: the prompt appears and Reload switches t
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(server.url);
+  await startWorkspace(page);
   await waitForServiceWorkerControl(page);
   const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
   expect(firstWorker).toBe(`${server.url}/sw.js`);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DESKTOP, launchChromium, PHONE, serveApp, type AppServer } from './support/browser';
+import { DESKTOP, launchChromium, PHONE, serveApp, startWorkspace, type AppServer } from './support/browser';
 
 let server: AppServer;
 let browser: Browser;
@@ -19,6 +19,7 @@ async function openApp(viewport: { width: number; height: number }, path = '/'):
   const context = await browser.newContext({ viewport, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(server.url + path);
+  await startWorkspace(page);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return page;
 }
@@ -33,7 +34,7 @@ describe.each([
     await expect(page.getByTestId('workspace-empty').textContent()).resolves.toBe('This workspace is empty.');
 
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Home', 'Settings']);
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Home', 'Customers', 'Settings']);
     await expect(nav.getByRole('link', { name: 'Home' }).getAttribute('aria-current')).resolves.toBe('page');
 
     await nav.getByRole('link', { name: 'Settings' }).click();
@@ -77,7 +78,7 @@ test('the language switch turns the app into Simplified Chinese and the choice s
   await page.reload();
   await page.getByRole('heading', { level: 1, name: '设置' }).waitFor();
   const nav = page.getByRole('navigation', { name: '主导航' });
-  await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['首页', '设置']);
+  await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['首页', '客户', '设置']);
   await page.getByLabel('语言').selectOption('en');
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   await page.context().close();
@@ -87,6 +88,8 @@ test('a browser that prefers Chinese starts in Chinese', async () => {
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(server.url);
+  await page.getByRole('heading', { level: 1, name: '创建你的工作区' }).waitFor();
+  await startWorkspace(page, '王芳');
   await page.getByRole('heading', { level: 1, name: '欢迎使用 Rapport' }).waitFor();
   await context.close();
 });

@@ -60,3 +60,10 @@ export const DESKTOP = { width: 1280, height: 800 } as const;
 export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
 }
+
+/** The first run: the user names themself and starts a workspace (the setup screen in any language). */
+export async function startWorkspace(page: Page, name = 'Alice Example'): Promise<void> {
+  await page.locator('input[name="displayName"]').fill(name);
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('input[name="displayName"]').waitFor({ state: 'detached' });
+}

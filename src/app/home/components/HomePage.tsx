@@ -1,13 +1,50 @@
-import { HardDrive, Smartphone, WifiOff } from 'lucide-react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Database, HardDrive, Plus, Smartphone, WifiOff } from 'lucide-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { useStore } from 'zustand';
+import type { DemoProgress } from '../../../data/demoLoader';
 import { serviceWorkerStore } from '../../../pwa/serviceWorker';
+import { formatDateTime, formatNumber } from '../../shared/format';
 import { InstallButton } from '../../shell/components/InstallButton';
 import { RapportMark } from '../../shell/components/RapportMark';
+import { useWorkspace } from '../../workspace/hooks/useWorkspace';
+
+/** Demo sizes: 1,000 feels real and loads in seconds on a phone; the larger ones show how Rapport scales. */
+const DEMO_SIZES = [1000, 10_000, 100_000] as const;
+const DEMO_SEED = 20_261_122;
+const RECENT = 8;
 
 export function HomePage() {
-  const { t } = useTranslation();
+  const client = useWorkspace();
+  const customers = useLiveQuery(() => client.db.customers.count(), [client.db]);
+  const [progress, setProgress] = useState<DemoProgress | null>(null);
+  useEffect(() => client.on('progress', setProgress), [client]);
+  if (customers === undefined) return null;
+  // The welcome screen stays while demo data loads, so its progress bar stays in view.
+  const loading = progress !== null && progress.done < progress.total;
+  return customers === 0 || loading ? <EmptyWorkspace progress={progress} onProgress={setProgress} /> : <WorkspaceSummary />;
+}
+
+function EmptyWorkspace({ progress, onProgress }: { progress: DemoProgress | null; onProgress: (progress: DemoProgress | null) => void }) {
+  const { t, i18n } = useTranslation();
+  const client = useWorkspace();
   const offlineReady = useStore(serviceWorkerStore, (state) => state.offlineReady);
+  const [failed, setFailed] = useState(false);
+  const [size, setSize] = useState<number>(DEMO_SIZES[0]);
+
+  const handleLoadDemo = async () => {
+    setFailed(false);
+    onProgress({ done: 0, total: size });
+    try {
+      await client.call('loadDemo', size, DEMO_SEED);
+    } catch {
+      setFailed(true);
+      onProgress(null);
+    }
+  };
+
   return (
     <section className="page welcome">
       <RapportMark size={64} />
@@ -16,6 +53,33 @@ export function HomePage() {
       <p className="muted" data-testid="workspace-empty">
         {t('home.emptyWorkspace')}
       </p>
+      <div className="welcome-actions">
+        <label>
+          <span className="visually-hidden">{t('home.demoSize')}</span>
+          <select value={size} onChange={(event) => setSize(Number(event.target.value))} disabled={progress !== null} data-testid="demo-size">
+            {DEMO_SIZES.map((option) => (
+              <option key={option} value={option}>
+                {t('home.demoCustomers', { count: formatNumber(option, i18n.language) })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button" onClick={() => void handleLoadDemo()} disabled={progress !== null} data-testid="load-demo">
+          <Database aria-hidden="true" size={18} />
+          <span>{t('home.loadDemo')}</span>
+        </button>
+        <Link href="/customers/new" className="button button-secondary">
+          <Plus aria-hidden="true" size={18} />
+          <span>{t('home.addFirstCustomer')}</span>
+        </Link>
+      </div>
+      {progress && (
+        <div className="progress" role="status">
+          <progress max={progress.total} value={progress.done} />
+          <span>{t('home.loadingDemo', { done: formatNumber(progress.done, i18n.language), total: formatNumber(progress.total, i18n.language) })}</span>
+        </div>
+      )}
+      {failed && <p className="field-error">{t('home.loadDemoFailed')}</p>}
       <ul className="welcome-points">
         <li>
           <WifiOff aria-hidden="true" size={20} />
@@ -36,6 +100,49 @@ export function HomePage() {
           {t('pwa.offlineReady')}
         </p>
       )}
+    </section>
+  );
+}
+
+function WorkspaceSummary() {
+  const { t, i18n } = useTranslation();
+  const { db, identity } = useWorkspace();
+  const counts = useLiveQuery(
+    async () => ({
+      customers: await db.customers.where('[alive+nameKey]').between([1, ''], [1, '\uffff']).count(),
+      interactions: await db.interactions.count(),
+    }),
+    [db],
+  );
+  const recent = useLiveQuery(() => db.customers.where('[alive+updatedAt]').between([1, 0], [1, Infinity]).reverse().limit(RECENT).toArray(), [db]);
+  return (
+    <section className="page">
+      <h1>{t('home.greeting', { name: identity.displayName })}</h1>
+      {counts && (
+        <div className="stats">
+          <Link href="/customers" className="card stat">
+            <span className="stat-value" data-testid="customer-total">
+              {formatNumber(counts.customers, i18n.language)}
+            </span>
+            <span className="muted">{t('home.customers')}</span>
+          </Link>
+          <div className="card stat">
+            <span className="stat-value">{formatNumber(counts.interactions, i18n.language)}</span>
+            <span className="muted">{t('home.interactions')}</span>
+          </div>
+        </div>
+      )}
+      <section className="card">
+        <h2>{t('home.recentlyUpdated')}</h2>
+        <ul className="plain-list">
+          {recent?.map((customer) => (
+            <li key={customer.id}>
+              <Link href={`/customers/${customer.id}`}>{customer.name}</Link>{' '}
+              <span className="muted">{formatDateTime(customer.updatedAt, i18n.language)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AppSection } from './AppSection';
+import { DiagnosticsSection } from './DiagnosticsSection';
 import { LanguageSection } from './LanguageSection';
 import { StorageSection } from './StorageSection';
 
@@ -14,6 +15,7 @@ export function SettingsPage() {
         <p className="muted">{t('settings.appearanceHint')}</p>
       </section>
       <StorageSection />
+      <DiagnosticsSection />
       <AppSection />
     </section>
   );

@@ -1,0 +1,133 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHANNELS } from '../../../domain/fields';
+import { GENDERS, LIFECYCLE_STAGES } from '../../../domain/customer';
+import type { FieldIssue } from '../../../domain/validation';
+import { fieldMessage } from '../../shared/issueMessage';
+import { useMembers } from '../hooks/useMembers';
+import type { CustomerDraft } from '../utils/customerDraft';
+
+interface CustomerFormProps {
+  initial: CustomerDraft;
+  issues: readonly FieldIssue[];
+  submitLabel: string;
+  onSubmit: (draft: CustomerDraft) => void;
+  onCancel: () => void;
+}
+
+/** Create and edit share one form; the domain validates, and each field shows its own problems. */
+export function CustomerForm({ initial, issues, submitLabel, onSubmit, onCancel }: CustomerFormProps) {
+  const { t } = useTranslation();
+  const members = useMembers();
+  const [draft, setDraft] = useState(initial);
+  const set = <K extends keyof CustomerDraft>(key: K, value: CustomerDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+
+  const field = (key: keyof CustomerDraft, label: string, control: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode) => {
+    const message = fieldMessage(t, issues, key);
+    const id = `customer-${key}`;
+    return (
+      <div className={`field field-${key}`}>
+        <label htmlFor={id}>{label}</label>
+        {control({ id, 'aria-invalid': message !== undefined, ...(message ? { 'aria-describedby': `${id}-error` } : {}) })}
+        {message && (
+          <span className="field-error" id={`${id}-error`} role="alert">
+            {message}
+          </span>
+        )}
+      </div>
+    );
+  };
+  const text = (key: keyof CustomerDraft, label: string, type = 'text', autoComplete = 'off') =>
+    field(key, label, (props) => (
+      <input {...props} name={key} type={type} autoComplete={autoComplete} value={draft[key] as string} onChange={(event) => set(key, event.target.value as never)} />
+    ));
+  const area = (key: keyof CustomerDraft, label: string, rows: number, hint?: string) =>
+    field(key, label, (props) => (
+      <>
+        <textarea {...props} name={key} rows={rows} value={draft[key] as string} onChange={(event) => set(key, event.target.value as never)} />
+        {hint && <span className="muted field-hint">{hint}</span>}
+      </>
+    ));
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit(draft);
+  };
+
+  return (
+    <form className="card form-grid" onSubmit={handleSubmit} noValidate data-testid="customer-form">
+      {field('kind', t('customer.kind'), (props) => (
+        <select {...props} name="kind" value={draft.kind} onChange={(event) => set('kind', event.target.value as CustomerDraft['kind'])}>
+          <option value="person">{t('customer.kinds.person')}</option>
+          <option value="company">{t('customer.kinds.company')}</option>
+        </select>
+      ))}
+      {text('name', t('customer.name'), 'text', 'name')}
+      {text('company', t('customer.company'), 'text', 'organization')}
+      {text('title', t('customer.title'), 'text', 'organization-title')}
+      {area('emails', t('customer.emails'), 2, t('customer.listHint'))}
+      {area('phones', t('customer.phones'), 2, t('customer.listHint'))}
+      {text('address', t('customer.address'), 'text', 'street-address')}
+      {text('birthday', t('customer.birthday'), 'date')}
+      {field('gender', t('customer.gender'), (props) => (
+        <select {...props} name="gender" value={draft.gender} onChange={(event) => set('gender', event.target.value)}>
+          <option value="">{t('common.notSet')}</option>
+          {GENDERS.map((gender) => (
+            <option key={gender} value={gender}>
+              {t(`customer.genders.${gender}`)}
+            </option>
+          ))}
+        </select>
+      ))}
+      {text('source', t('customer.source'))}
+      {field('ownerId', t('customer.owner'), (props) => (
+        <select {...props} name="ownerId" value={draft.ownerId} onChange={(event) => set('ownerId', event.target.value)}>
+          <option value="">{t('common.notSet')}</option>
+          {[...members.values()].map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.displayName}
+            </option>
+          ))}
+        </select>
+      ))}
+      {text('tags', t('customer.tags'))}
+      {field('lifecycle', t('customer.lifecycle'), (props) => (
+        <select {...props} name="lifecycle" value={draft.lifecycle} onChange={(event) => set('lifecycle', event.target.value as CustomerDraft['lifecycle'])}>
+          {LIFECYCLE_STAGES.map((stage) => (
+            <option key={stage} value={stage}>
+              {t(`lifecycle.${stage}`)}
+            </option>
+          ))}
+        </select>
+      ))}
+      {field('preferredChannel', t('customer.preferredChannel'), (props) => (
+        <select {...props} name="preferredChannel" value={draft.preferredChannel} onChange={(event) => set('preferredChannel', event.target.value)}>
+          <option value="">{t('common.notSet')}</option>
+          {CHANNELS.map((channel) => (
+            <option key={channel} value={channel}>
+              {t(`channel.${channel}`)}
+            </option>
+          ))}
+        </select>
+      ))}
+      <fieldset className="field consent">
+        <legend>{t('customer.consent')}</legend>
+        {(['consentEmail', 'consentSms', 'consentPhone'] as const).map((key) => (
+          <label key={key} className="checkbox">
+            <input type="checkbox" name={key} checked={draft[key]} onChange={(event) => set(key, event.target.checked)} />
+            <span>{t(`customer.${key}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {area('needs', t('customer.needs'), 4)}
+      <div className="form-actions">
+        <button type="submit" className="button">
+          {submitLabel}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { CustomerRow } from '../../../data/db';
+import type { CustomerId } from '../../../domain/ids';
+import type { Member } from '../../../domain/member';
+import { useWorkspace } from '../../workspace/hooks/useWorkspace';
+
+const ROW_HEIGHT = 60;
+const OVERSCAN = 12;
+
+/** A window onto any number of customers: only the rows on screen are read from IndexedDB and rendered. */
+export function CustomerList({ ids, members }: { ids: readonly string[]; members: Map<string, Member> }) {
+  const { t } = useTranslation();
+  const { db } = useWorkspace();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  const visibleIds = ids.slice(first, last + 1) as CustomerId[];
+  const rows = useLiveQuery(() => db.customers.bulkGet(visibleIds), [db, visibleIds.join()]);
+  const byId = new Map((rows ?? []).filter((row): row is CustomerRow => row !== undefined).map((row) => [row.id, row]));
+
+  if (ids.length === 0) return <p className="empty">{t('customers.none')}</p>;
+  return (
+    <div ref={scroller} className="virtual-scroller" data-testid="customer-list">
+      <ul className="customer-rows" style={{ height: virtualizer.getTotalSize() }} aria-label={t('customers.title')}>
+        {items.map((item) => {
+          const row = byId.get(ids[item.index] as CustomerId);
+          return (
+            <li key={item.key} className="customer-row" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
+              {row ? (
+                <Link href={`/customers/${row.id}`} className="customer-row-link" data-testid="customer-row">
+                  <span className="customer-name">{row.name}</span>
+                  <span className="customer-company muted">{[row.title, row.company].filter(Boolean).join(' · ')}</span>
+                  <span className="customer-contact muted">{row.emails[0] ?? row.phones[0] ?? ''}</span>
+                  <span className={`badge badge-${row.lifecycle}`}>{t(`lifecycle.${row.lifecycle}`)}</span>
+                  <span className="customer-owner muted">{row.ownerId ? members.get(row.ownerId)?.displayName : ''}</span>
+                </Link>
+              ) : (
+                <span className="customer-row-link placeholder" aria-hidden="true" />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ArchiveRestore, Pencil, Trash2 } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { CustomerId } from '../../../domain/ids';
+import { formatDate } from '../../shared/format';
+import { useNotices } from '../../shared/state/notices';
+import { useWorkspace } from '../../workspace/hooks/useWorkspace';
+import { useMembers } from '../hooks/useMembers';
+import { CustomerHistory } from './CustomerHistory';
+import { QuickLog } from './QuickLog';
+import { Timeline } from './Timeline';
+
+export function CustomerPage({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const client = useWorkspace();
+  const members = useMembers();
+  const show = useNotices((state) => state.show);
+  const customer = useLiveQuery(async () => (await client.db.customers.get(id as CustomerId)) ?? null, [client.db, id]);
+  if (customer === undefined) return null;
+  if (customer === null) {
+    return (
+      <section className="page">
+        <h1>{t('customers.notFound')}</h1>
+        <Link href="/customers">{t('customers.backToList')}</Link>
+      </section>
+    );
+  }
+  const deleted = customer.alive === 0;
+  const handleDelete = async () => {
+    const result = await client.call('deleteRecord', { kind: 'customer', id });
+    if (result.ok) show(t('notice.customerDeleted', { name: customer.name }), true);
+  };
+  const handleRestore = async () => {
+    const result = await client.call('restoreRecord', { kind: 'customer', id });
+    if (result.ok) show(t('notice.customerRestored', { name: customer.name }), true);
+  };
+  const owner = customer.ownerId ? members.get(customer.ownerId)?.displayName : undefined;
+  const details: [string, string | undefined][] = [
+    [t('customer.emails'), customer.emails.join(', ')],
+    [t('customer.phones'), customer.phones.join(', ')],
+    [t('customer.address'), customer.address],
+    [t('customer.birthday'), customer.birthday],
+    [t('customer.owner'), owner],
+    [t('customer.source'), customer.source],
+    [t('customer.preferredChannel'), customer.preferredChannel && t(`channel.${customer.preferredChannel}`)],
+    [t('customer.since'), formatDate(customer.createdAt, i18n.language)],
+  ];
+
+  return (
+    <section className="page page-wide customer-page">
+      {deleted && (
+        <div className="banner" role="status">
+          <span>{t('customers.deletedBanner')}</span>
+          <button type="button" className="button" onClick={() => void handleRestore()}>
+            <ArchiveRestore aria-hidden="true" size={18} />
+            <span>{t('common.restore')}</span>
+          </button>
+        </div>
+      )}
+      <header className="page-header">
+        <div>
+          <h1 data-testid="customer-name">{customer.name}</h1>
+          <p className="muted">
+            {[customer.title, customer.company].filter(Boolean).join(' · ')}{' '}
+            <span className={`badge badge-${customer.lifecycle}`}>{t(`lifecycle.${customer.lifecycle}`)}</span>
+          </p>
+        </div>
+        {!deleted && (
+          <div className="header-actions">
+            <Link href={`/customers/${id}/edit`} className="button button-secondary">
+              <Pencil aria-hidden="true" size={18} />
+              <span>{t('common.edit')}</span>
+            </Link>
+            <button type="button" className="button button-secondary" onClick={() => void handleDelete()}>
+              <Trash2 aria-hidden="true" size={18} />
+              <span>{t('common.delete')}</span>
+            </button>
+          </div>
+        )}
+      </header>
+      <div className="customer-layout">
+        <aside className="card profile">
+          <h2>{t('customer.profile')}</h2>
+          <dl>
+            {details
+              .filter(([, value]) => value)
+              .map(([label, value]) => (
+                <div key={label}>
+                  <dt>{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+          </dl>
+          {customer.tags.length > 0 && (
+            <ul className="tags" aria-label={t('customer.tags')}>
+              {customer.tags.map((tag) => (
+                <li key={tag} className="tag">
+                  {tag}
+                </li>
+              ))}
+            </ul>
+          )}
+          {customer.needs && (
+            <>
+              <h3>{t('customer.needs')}</h3>
+              <p className="needs">{customer.needs}</p>
+            </>
+          )}
+          {customer.custom && Object.keys(customer.custom).length > 0 && (
+            <dl>
+              {Object.entries(customer.custom).map(([key, value]) => (
+                <div key={key}>
+                  <dt>{key}</dt>
+                  <dd>{String(value)}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </aside>
+        <div className="customer-main">
+          {!deleted && <QuickLog customerId={id} />}
+          <Timeline customerId={id} members={members} />
+          <CustomerHistory recordId={id} members={members} />
+        </div>
+      </div>
+    </section>
+  );
+}

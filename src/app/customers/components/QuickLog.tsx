@@ -1,0 +1,146 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Calendar, Mail, MessageSquareWarning, NotebookPen, Phone, ShoppingCart, Star } from 'lucide-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InteractionType } from '../../../domain/interaction';
+import type { FieldIssue } from '../../../domain/validation';
+import { now } from '../../../platform/clock';
+import { parseMoney } from '../../shared/format';
+import { fieldMessage } from '../../shared/issueMessage';
+import { useNotices } from '../../shared/state/notices';
+import { useWorkspace } from '../../workspace/hooks/useWorkspace';
+
+const QUICK_TYPES = [
+  { type: 'call', icon: Phone },
+  { type: 'email', icon: Mail },
+  { type: 'meeting', icon: Calendar },
+  { type: 'note', icon: NotebookPen },
+  { type: 'purchase', icon: ShoppingCart },
+  { type: 'complaint', icon: MessageSquareWarning },
+  { type: 'survey', icon: Star },
+] as const satisfies readonly { type: InteractionType; icon: unknown }[];
+
+type QuickType = (typeof QUICK_TYPES)[number]['type'];
+
+function localDateTime(at: number): string {
+  const date = new Date(at - new Date(at).getTimezoneOffset() * 60_000);
+  return date.toISOString().slice(0, 16);
+}
+
+/** One tap to start logging what just happened with this customer. */
+export function QuickLog({ customerId }: { customerId: string }) {
+  const { t, i18n } = useTranslation();
+  const client = useWorkspace();
+  const show = useNotices((state) => state.show);
+  const settings = useLiveQuery(() => client.db.device.get('settings'), [client.db]);
+  const currency = (settings?.value as { currency?: string } | undefined)?.currency ?? 'USD';
+  const [type, setType] = useState<QuickType | null>(null);
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const [direction, setDirection] = useState<'outbound' | 'inbound'>('outbound');
+  const [amount, setAmount] = useState('');
+  const [score, setScore] = useState('');
+  const [at, setAt] = useState('');
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+
+  const open = (next: QuickType) => {
+    setType(next);
+    setSubject('');
+    setBody('');
+    setAmount('');
+    setScore('');
+    setDirection(next === 'complaint' ? 'inbound' : 'outbound');
+    setAt(localDateTime(now()));
+    setIssues([]);
+  };
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!type) return;
+    const input: Record<string, unknown> = { customerId, type, at: at ? new Date(at).getTime() : now() };
+    if (subject.trim()) input.subject = subject;
+    if (body.trim()) input.body = body;
+    if (type === 'call' || type === 'email' || type === 'complaint') input.direction = direction;
+    if (type === 'purchase') {
+      const minor = parseMoney(amount, currency, i18n.language);
+      if (minor === null) return setIssues([{ field: 'amountMinor', code: amount.trim() ? 'invalid_amount' : 'required' }]);
+      input.amountMinor = minor;
+      input.currency = currency;
+    }
+    if (type === 'survey') {
+      input.scoreScale = 'nps';
+      if (score.trim()) input.score = Number(score);
+    }
+    const result = await client.call('logInteraction', input);
+    if (!result.ok) return setIssues(result.issues);
+    show(t('notice.logged', { type: t(`interaction.types.${type}`) }), true);
+    setType(null);
+  };
+
+  return (
+    <section className="card quick-log" aria-label={t('interaction.log')}>
+      <div className="quick-log-buttons">
+        {QUICK_TYPES.map(({ type: option, icon: Icon }) => (
+          <button
+            key={option}
+            type="button"
+            className={`chip${type === option ? ' chip-active' : ''}`}
+            aria-pressed={type === option}
+            onClick={() => open(option)}
+            data-testid={`log-${option}`}
+          >
+            <Icon aria-hidden="true" size={18} />
+            <span>{t(`interaction.types.${option}`)}</span>
+          </button>
+        ))}
+      </div>
+      {type && (
+        <form className="quick-log-form" onSubmit={(event) => void handleSubmit(event)} noValidate>
+          <label className="field">
+            <span>{t('interaction.subject')}</span>
+            <input name="subject" value={subject} onChange={(event) => setSubject(event.target.value)} autoFocus />
+          </label>
+          {(type === 'call' || type === 'email' || type === 'complaint') && (
+            <label className="field">
+              <span>{t('interaction.direction')}</span>
+              <select name="direction" value={direction} onChange={(event) => setDirection(event.target.value as 'outbound' | 'inbound')}>
+                <option value="outbound">{t('interaction.outbound')}</option>
+                <option value="inbound">{t('interaction.inbound')}</option>
+              </select>
+            </label>
+          )}
+          {type === 'purchase' && (
+            <label className="field">
+              <span>{t('interaction.amount', { currency })}</span>
+              <input name="amount" inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} aria-invalid={fieldMessage(t, issues, 'amountMinor') !== undefined} />
+              {fieldMessage(t, issues, 'amountMinor') && <span className="field-error">{fieldMessage(t, issues, 'amountMinor')}</span>}
+            </label>
+          )}
+          {type === 'survey' && (
+            <label className="field">
+              <span>{t('interaction.npsScore')}</span>
+              <input name="score" type="number" min={0} max={10} value={score} onChange={(event) => setScore(event.target.value)} aria-invalid={fieldMessage(t, issues, 'score') !== undefined} />
+              {fieldMessage(t, issues, 'score') && <span className="field-error">{fieldMessage(t, issues, 'score')}</span>}
+            </label>
+          )}
+          <label className="field">
+            <span>{t('interaction.when')}</span>
+            <input name="at" type="datetime-local" value={at} onChange={(event) => setAt(event.target.value)} />
+          </label>
+          <label className="field field-wide">
+            <span>{t('interaction.body')}</span>
+            <textarea name="body" rows={3} value={body} onChange={(event) => setBody(event.target.value)} />
+          </label>
+          <div className="form-actions">
+            <button type="submit" className="button" data-testid="log-save">
+              {t('common.save')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setType(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

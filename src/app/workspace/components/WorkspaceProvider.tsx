@@ -1,0 +1,22 @@
+import { useState, type ReactNode } from 'react';
+import { TabClient, type WorkspaceIdentity } from '../../../data/tabs';
+import { indexeddbPersistence } from '../../../sync/persistence';
+import { WorkspaceContext } from '../hooks/useWorkspace';
+import { readIdentity } from '../state/identity';
+import { SetupPage } from './SetupPage';
+
+/** A tab opens its workspace once and keeps it for the page's lifetime; closing the tab releases the leadership. */
+const clients = new Map<string, TabClient>();
+
+function clientFor(identity: WorkspaceIdentity): TabClient {
+  let client = clients.get(identity.workspaceId);
+  if (!client) clients.set(identity.workspaceId, (client = new TabClient(identity, indexeddbPersistence)));
+  return client;
+}
+
+/** Opens this device's workspace, or asks the user to start one on the first run. */
+export function WorkspaceProvider({ children }: { children: ReactNode }) {
+  const [identity, setIdentity] = useState<WorkspaceIdentity | null>(readIdentity);
+  if (!identity) return <SetupPage onCreated={setIdentity} />;
+  return <WorkspaceContext.Provider value={clientFor(identity)}>{children}</WorkspaceContext.Provider>;
+}

@@ -1,0 +1,92 @@
+import { describe, expect, test } from 'vitest';
+import { CustomerIndex, phoneTerms, tokenize, type IndexedCustomer } from '../../../src/workers/customerIndex';
+
+function customer(id: string, name: string, extra: Partial<IndexedCustomer> = {}): IndexedCustomer {
+  return {
+    id,
+    name,
+    nameKey: name.toLocaleLowerCase(),
+    emails: [],
+    phones: [],
+    tags: [],
+    lifecycle: 'customer',
+    createdAt: Number(id) * 1000,
+    updatedAt: Number(id) * 1000,
+    alive: 1,
+    ...extra,
+  };
+}
+
+const query = { text: '', sort: 'name' as const, descending: false };
+
+function sample(): CustomerIndex {
+  const index = new CustomerIndex();
+  index.upsert([
+    customer('1', '王芳', { company: 'Acme 有限公司', phones: ['+8613812345678'], tags: ['vip'] }),
+    customer('2', 'Wang Fang', { emails: ['wang.fang@example.com'], tags: ['vip', 'apac'], ownerId: 'm1' }),
+    customer('3', 'Émile Zola', { company: 'Les Éditions', lifecycle: 'lead' }),
+    customer('4', 'Alice Carter', { emails: ['alice@carter.io'], ownerId: 'm1', alive: 0 }),
+    customer('5', '欧阳娜娜', { tags: ['apac'] }),
+  ]);
+  return index;
+}
+
+describe('tokenize', () => {
+  test('splits Latin words and every Han character; lower-cases', () => {
+    expect(tokenize('Wang.Fang 王芳 Acme有限公司')).toEqual(['wang', 'fang', '王', '芳', 'acme', '有', '限', '公', '司']);
+  });
+
+  test('phone suffixes a user would type', () => {
+    expect(phoneTerms('+8613812345678')).toEqual(['8613812345678', '5678', '2345678', '12345678', '3812345678', '13812345678']);
+  });
+});
+
+describe('CustomerIndex', () => {
+  test('finds a Chinese name by any of its characters, and by the whole name', () => {
+    const index = sample();
+    expect(index.query({ ...query, text: '芳' }).ids).toEqual(['1']);
+    expect(index.query({ ...query, text: '娜' }).ids).toEqual(['5']);
+    expect(index.query({ ...query, text: '欧阳' }).ids).toEqual(['5']);
+    expect(index.query({ ...query, text: '王芳' }).ids).toEqual(['1']);
+  });
+
+  test('finds by name prefix, email, company and phone tail; deleted customers only in the bin', () => {
+    const index = sample();
+    expect(index.query({ ...query, text: 'wan' }).ids).toEqual(['2']);
+    expect(index.query({ ...query, text: 'example' }).ids).toEqual(['2']);
+    expect(index.query({ ...query, text: '有限' }).ids).toEqual(['1']);
+    expect(index.query({ ...query, text: '12345678' }).ids).toEqual(['1']);
+    expect(index.query({ ...query, text: '138 1234 5678' }).ids).toEqual(['1']);
+    expect(index.query({ ...query, text: '139 1234' }).ids).toEqual([]);
+    expect(index.query({ ...query, text: 'alice' }).ids).toEqual([]);
+    expect(index.query({ ...query, text: 'alice', deleted: true }).ids).toEqual(['4']);
+  });
+
+  test('forgives a typo in a long word', () => {
+    expect(sample().query({ ...query, text: 'carterr', deleted: true }).ids).toEqual(['4']);
+  });
+
+  test('sorts by name (accents folded), creation and update time, either way; filters by tag, owner, stage', () => {
+    const index = sample();
+    expect(index.query(query).ids).toEqual(['3', '2', '5', '1']);
+    expect(index.query({ ...query, sort: 'created', descending: true }).ids).toEqual(['5', '3', '2', '1']);
+    expect(index.query({ ...query, tag: 'apac' }).ids).toEqual(['2', '5']);
+    expect(index.query({ ...query, ownerId: 'm1' }).ids).toEqual(['2']);
+    expect(index.query({ ...query, lifecycle: 'lead' }).ids).toEqual(['3']);
+    const result = index.query(query);
+    expect(result.total).toBe(4);
+    expect(result.tags).toEqual([
+      { tag: 'apac', count: 2 },
+      { tag: 'vip', count: 2 },
+    ]);
+  });
+
+  test('an update replaces the old entry; a removal drops it', () => {
+    const index = sample();
+    index.upsert([customer('2', 'Fang Wang-Li', { tags: [] })], ['5']);
+    expect(index.query({ ...query, text: 'wang' }).ids).toEqual(['2']);
+    expect(index.query({ ...query, text: 'li' }).ids).toEqual(['2']);
+    expect(index.query({ ...query, text: '娜' }).ids).toEqual([]);
+    expect(index.query(query).tags).toEqual([{ tag: 'vip', count: 1 }]);
+  });
+});

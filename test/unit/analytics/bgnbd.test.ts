@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import {
+  bgnbdConditionalExpectedPurchases,
+  bgnbdExpectedPurchases,
+  bgnbdLogLikelihood,
+  bgnbdProbabilityAlive,
+  fitBgNbd,
+} from '../../../src/analytics/bgnbd';
+import { cdnowSummary } from './cdnow';
+
+const rows = cdnowSummary();
+const history = {
+  frequency: rows.map((row) => row.frequency),
+  recency: rows.map((row) => row.recency),
+  T: rows.map((row) => row.T),
+};
+const REFERENCE = { r: 0.242593, alpha: 4.413531, a: 0.792885, b: 2.42575 };
+
+describe('BG/NBD on the CDNOW summary (REFERENCE.md §2)', () => {
+  const fit = fitBgNbd(history);
+
+  test('the maximum-likelihood fit reproduces the published parameters and log-likelihood', () => {
+    expect(fit.converged).toBe(true);
+    expect(Math.abs(fit.logLikelihood - -9582.4256)).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(fit.params.r / REFERENCE.r - 1)).toBeLessThanOrEqual(0.001);
+    expect(Math.abs(fit.params.alpha / REFERENCE.alpha - 1)).toBeLessThanOrEqual(0.001);
+    expect(Math.abs(fit.params.a / REFERENCE.a - 1)).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(fit.params.b / REFERENCE.b - 1)).toBeLessThanOrEqual(0.01);
+  });
+
+  test('the log-likelihood at the reference parameters', () => {
+    expect(bgnbdLogLikelihood(REFERENCE, history)).toBeCloseTo(-9582.4256, 3);
+  });
+
+  test('E[X(t)] table to 3 decimals', () => {
+    // REFERENCE.md says "at the paper's rounded parameters", but its figures are those of the fitted parameters:
+    // at 0.243 / 4.414 / 0.793 / 2.426, E[X(32)] is 1.0452, not 1.0437 (scipy's hyp2f1 agrees).
+    const times = [0.1429, 1, 3, 31.8571, 32, 78];
+    const expected = [0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576];
+    times.forEach((t, i) => expect(Math.abs(bgnbdExpectedPurchases(fit.params, t) - (expected[i] as number)), `t = ${t}`).toBeLessThan(0.0005));
+    expect(bgnbdExpectedPurchases({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 32)).toBeCloseTo(1.04524, 5);
+  });
+
+  test('conditional expectation of a customer with x = 2, t_x = 30.43, T = 38.86 over 39 weeks', () => {
+    expect(Math.abs(bgnbdConditionalExpectedPurchases(fit.params, 39, 2, 30.43, 38.86) - 1.2259)).toBeLessThanOrEqual(0.001);
+  });
+});
+
+describe('BG/NBD formulas, hand-computed', () => {
+  const params = { r: 1, alpha: 2, a: 1, b: 3 };
+
+  test('P(alive): 1 without repeat purchases, else 1 / (1 + a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x))', () => {
+    expect(bgnbdProbabilityAlive(params, 0, 0, 10)).toBe(1);
+    // x = 1, t_x = 2, T = 6: 1 / (1 + (1/3) (8/4)^2) = 3/7
+    expect(bgnbdProbabilityAlive(params, 1, 2, 6)).toBeCloseTo(3 / 7, 14);
+  });
+
+  test('E[X(t)] with r = 1, b = 1: (a/(a-1)) (1 - (alpha/(alpha+t)) 2F1(1,1;a;z)) and 2F1(1,1;2;z) = -ln(1-z)/z', () => {
+    const t = 3;
+    const z = t / (2 + t);
+    const expected = 2 * (1 - (2 / 5) * (-Math.log(1 - z) / z));
+    expect(bgnbdExpectedPurchases({ r: 1, alpha: 2, a: 2, b: 1 }, t)).toBeCloseTo(expected, 13);
+  });
+
+  test('bad histories are rejected with the customer named', () => {
+    expect(() => fitBgNbd({ frequency: [1, 2], recency: [1, 5], T: [2, 4] })).toThrow(/customer 2: needs frequency >= 0 and 0 <= recency <= T/);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { fitGammaGamma, gammaGammaExpectedSpend, spendFrequencyCorrelation } from '../../../src/analytics/gammaGamma';
+import { cdnowSummary } from './cdnow';
+
+describe('Gamma-Gamma on the CDNOW sample (REFERENCE.md §3)', () => {
+  const rows = cdnowSummary();
+  const history = { frequency: rows.map((row) => row.frequency), monetary: rows.map((row) => row.zbar) };
+
+  test('fits p, q, v within 0.5% on the 946 repeat customers', () => {
+    const fit = fitGammaGamma(history);
+    expect(fit.customers).toBe(946);
+    expect(fit.converged).toBe(true);
+    expect(Math.abs(fit.params.p / 6.248835 - 1)).toBeLessThanOrEqual(0.005);
+    expect(Math.abs(fit.params.q / 3.744586 - 1)).toBeLessThanOrEqual(0.005);
+    expect(Math.abs(fit.params.v / 15.447653 - 1)).toBeLessThanOrEqual(0.005);
+  });
+
+  test('correlation of mean spend and frequency among repeat customers is 0.1139', () => {
+    expect(spendFrequencyCorrelation(history)).toBeCloseTo(0.1139, 4);
+  });
+});
+
+test('expected spend is the credibility-weighted mean p (v + x m) / (p x + q - 1)', () => {
+  const params = { p: 2, q: 3, v: 10 };
+  // No purchases: the population mean p v / (q - 1) = 10.
+  expect(gammaGammaExpectedSpend(params, 0, 0)).toBe(10);
+  // x = 4, m = 30: 2 (10 + 120) / (8 + 2) = 26
+  expect(gammaGammaExpectedSpend(params, 4, 30)).toBe(26);
+});
+
+test('a repeat customer without a positive mean spend is rejected', () => {
+  expect(() => fitGammaGamma({ frequency: [0, 2], monetary: [0, 0] })).toThrow(/customer 2: a repeat customer needs a positive mean spend/);
+});

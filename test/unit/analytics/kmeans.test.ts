@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest';
+import { chooseK, kmeans, lloyd, silhouette, sortedSumStart } from '../../../src/analytics/kmeans';
+import { rfmValues } from '../../../src/analytics/rfm';
+import { logStandardise } from '../../../src/analytics/standardise';
+import { cdnowTransactions } from './cdnow';
+
+describe('RFM k-means on CDNOW_master (REFERENCE.md §5)', () => {
+  const rfm = rfmValues(cdnowTransactions('CDNOW_master.txt', 0, 1, 3), Date.UTC(1998, 6, 1));
+  const { data } = logStandardise([rfm.recency, rfm.frequency, rfm.monetary]);
+  const mean = (column: Float64Array): number => column.reduce((sum, value) => sum + value, 0) / column.length;
+
+  test('R, F, M per customer at the 1998-07-01 snapshot', () => {
+    expect(rfm.keys).toHaveLength(23_570);
+    expect(mean(rfm.recency)).toBeCloseTo(368.2216, 4);
+    expect(mean(rfm.frequency)).toBeCloseTo(2.955409, 6);
+    expect(mean(rfm.monetary)).toBeCloseTo(106.080426, 6);
+  });
+
+  test('sorted-sum start, k = 4: inertia 15897.398233 after 34 iterations, sizes 8971 / 7389 / 4866 / 2344, silhouette 0.4065', () => {
+    const result = kmeans(data, 3, 4, { init: 'sorted-sum' });
+    expect(result.inertia).toBeCloseTo(15897.398233, 6);
+    expect(result.iterations).toBe(34);
+    expect(result.converged).toBe(true);
+    expect(Array.from(result.sizes)).toEqual([8971, 7389, 4866, 2344]);
+    expect(silhouette(data, 3, result.labels, 4)).toBeCloseTo(0.4065, 4);
+  }, 20_000);
+
+  test('k-means++ with 10 restarts (seed 0) reaches the same basin as scikit-learn (15897.50) or a lower one', () => {
+    console.info('k-means++ seed 0');
+    const result = kmeans(data, 3, 4, { init: 'kmeans++', restarts: 10, seed: 0 });
+    expect(result.inertia).toBeGreaterThan(15897.3);
+    expect(result.inertia).toBeLessThan(15897.6);
+  });
+});
+
+describe('k-means, hand-computed', () => {
+  // Two obvious groups on a line, and one far point.
+  const data = Float64Array.from([0, 0, 1, 0, 0, 1, 10, 10, 11, 10, 10, 11, 50, 50]);
+
+  test('sorted-sum start takes the points at floor((i + 0.5) n / k) of the sum order', () => {
+    // Sums 0, 1, 1, 20, 21, 21, 100; ties on sum broken by the first column: (0,1) before (1,0).
+    expect(Array.from(sortedSumStart(data, 2, 2))).toEqual([0, 1, 11, 10]);
+    expect(Array.from(sortedSumStart(data, 2, 3))).toEqual([0, 1, 10, 10, 11, 10]);
+  });
+
+  test('Lloyd: centroids are the means, inertia the squared distances, ties go to the lower cluster', () => {
+    const result = kmeans(data, 2, 3);
+    expect(Array.from(result.labels)).toEqual([0, 0, 0, 1, 1, 1, 2]);
+    expect(Array.from(result.centroids)).toEqual([1 / 3, 1 / 3, 31 / 3, 31 / 3, 50, 50]);
+    expect(result.inertia).toBeCloseTo(2 * (2 / 9 + 5 / 9 + 5 / 9), 12);
+    // Point 1 is as far from 0 as from 2 and joins cluster 0; had it joined cluster 1 it would have stayed there.
+    const tie = lloyd(Float64Array.from([0, 1, 2]), 1, Float64Array.from([0, 2]));
+    expect(Array.from(tie.labels)).toEqual([0, 0, 1]);
+  });
+
+  test('a cluster left empty takes the farthest point', () => {
+    const result = lloyd(data, 2, Float64Array.from([0, 0, 1000, 1000]));
+    expect(Array.from(result.sizes)).toEqual([6, 1]);
+    expect(Array.from(result.centroids.subarray(2))).toEqual([50, 50]);
+  });
+
+  test('silhouette of two tight pairs: exact value by hand', () => {
+    const points = Float64Array.from([0, 1, 10, 11]);
+    // a = 1 for every point; b = mean distance to the other pair: (10 + 11) / 2 or (9 + 10) / 2.
+    const expected = ((10.5 - 1) / 10.5 + (9.5 - 1) / 9.5) / 2;
+    expect(silhouette(points, 1, Int32Array.from([0, 0, 1, 1]), 2)).toBeCloseTo(expected, 14);
+    expect(silhouette(points, 1, Int32Array.from([0, 0, 1, 1]), 2, { sampleSize: 4, seed: 3 })).toBeCloseTo(expected, 14);
+  });
+
+  test('chooseK finds three well separated blobs (seed 7)', () => {
+    const blobs: number[] = [];
+    for (const [cx, cy] of [[0, 0], [8, 0], [0, 8]] as const) for (let i = 0; i < 20; i++) blobs.push(cx + (i % 5) * 0.1, cy + Math.floor(i / 5) * 0.1);
+    const result = chooseK(Float64Array.from(blobs), 2, { kMin: 2, kMax: 5, init: 'kmeans++', seed: 7, restarts: 3 });
+    expect(result.best.k).toBe(3);
+    expect(result.scores.map((score) => score.k)).toEqual([2, 3, 4, 5]);
+  });
+
+  test('bad shapes are rejected', () => {
+    expect(() => kmeans(Float64Array.from([1, 2, 3]), 2, 1)).toThrow(/do not make rows of 2/);
+    expect(() => kmeans(Float64Array.from([1, 2]), 1, 3)).toThrow(/k must be a whole number from 1 to the 2 points/);
+  });
+});

@@ -1,0 +1,36 @@
+import { expect, test } from 'vitest';
+import { minimise } from '../../../src/analytics/optimise';
+import { hyp2f1, lnGamma, logAddExp } from '../../../src/analytics/special';
+
+test('lnGamma against exact values', () => {
+  expect(lnGamma(1)).toBeCloseTo(0, 14);
+  expect(lnGamma(5)).toBeCloseTo(Math.log(24), 13);
+  expect(lnGamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 14);
+  expect(lnGamma(0.1)).toBeCloseTo(2.252712651734206, 13);
+  expect(lnGamma(171.5)).toBeCloseTo(709.0681042440297 + 2.42, -1);
+  expect(() => lnGamma(0)).toThrow(/positive argument/);
+});
+
+test('hyp2f1 against closed forms', () => {
+  for (const z of [0, 0.3, 0.9, 0.99]) {
+    expect(hyp2f1(1, 1, 2, z)).toBeCloseTo(z === 0 ? 1 : -Math.log(1 - z) / z, 12);
+    expect(hyp2f1(0.5, 2, 2, z)).toBeCloseTo((1 - z) ** -0.5, 12);
+  }
+  expect(() => hyp2f1(1, 1, 2, 1)).toThrow(/0 <= z < 1/);
+});
+
+test('logAddExp does not overflow', () => {
+  expect(logAddExp(1000, 1000)).toBeCloseTo(1000 + Math.LN2, 12);
+  expect(logAddExp(-Infinity, 3)).toBe(3);
+});
+
+test('minimise finds the bottom of the Rosenbrock valley', () => {
+  const rosenbrock = (x: Float64Array): number => 100 * ((x[1] as number) - (x[0] as number) ** 2) ** 2 + (1 - (x[0] as number)) ** 2;
+  const result = minimise(rosenbrock, [-1.2, 1]);
+  expect(result.converged).toBe(true);
+  expect(result.x[0]).toBeCloseTo(1, 6);
+  expect(result.x[1]).toBeCloseTo(1, 6);
+  // Outside the domain (NaN) counts as +Infinity, so the search stays inside.
+  const constrained = minimise((x) => ((x[0] as number) < 0 ? NaN : ((x[0] as number) - 2) ** 2), [1]);
+  expect(constrained.x[0]).toBeCloseTo(2, 6);
+});

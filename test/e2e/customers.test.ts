@@ -71,7 +71,7 @@ describe.each([
     await form.getByLabel('Emails').fill('not-an-email');
     await form.getByLabel('Phones').fill('12');
     await form.getByRole('button', { name: 'Create customer' }).click();
-    await expect(form.getByRole('alert').allTextContents()).resolves.toEqual([
+    await expect.poll(() => form.getByRole('alert').allTextContents()).toEqual([
       'Required.',
       'Not a valid email address.',
       'Not a valid phone number.',

@@ -37,6 +37,28 @@ export interface ProjectionStateRow {
   projectedAt: number;
 }
 
+/** Analytics results for one customer, computed on this device (never synced): see src/workers/analytics*. */
+export interface ScoreRow {
+  customerId: string;
+  computedAt: number;
+  [result: string]: unknown;
+}
+
+/** One analytics run: data used, model metrics, timings (the model card). */
+export interface AnalyticsRunRow {
+  id: string;
+  startedAt: number;
+  [detail: string]: unknown;
+}
+
+/** One import job and its outcome, so an interrupted import can be resumed or rolled back. */
+export interface ImportJobRow {
+  id: string;
+  status: string;
+  startedAt: number;
+  [detail: string]: unknown;
+}
+
 export interface DeviceValueRow {
   key: string;
   value: unknown;
@@ -53,6 +75,9 @@ export type RapportDb = Dexie & {
   audit: EntityTable<AuditRow, 'id'>;
   projection: EntityTable<ProjectionStateRow, 'doc'>;
   device: EntityTable<DeviceValueRow, 'key'>;
+  scores: EntityTable<ScoreRow, 'customerId'>;
+  analyticsRuns: EntityTable<AnalyticsRunRow, 'id'>;
+  importJobs: EntityTable<ImportJobRow, 'id'>;
 };
 
 /** Tables that mirror the Yjs documents; the rest (projection, device) is device-local. */
@@ -76,6 +101,12 @@ export function openWorkspaceDb(workspaceId: string, indexedDB?: IDBFactory, key
     audit: 'id, [recordId+at], at',
     projection: 'doc',
     device: 'key',
+  });
+  // Device-local results and jobs: never synced, so they are not rebuilt from the documents.
+  db.version(2).stores({
+    scores: 'customerId, segment, rfmSegment, churnProbability, clv, nbaRank',
+    analyticsRuns: 'id, startedAt',
+    importJobs: 'id, status, startedAt',
   });
   return db;
 }

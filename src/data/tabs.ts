@@ -1,11 +1,11 @@
 import type { DeviceId, MemberId } from '../domain/ids';
 import type { Role } from '../domain/member';
-import type { Actor, Commands } from '../sync/commands';
 import type { WorkspaceSettings } from '../sync/settings';
 import type { PersistenceFactory } from '../sync/workspaceDocs';
+import type { JobProgress } from './api/context';
+import { LEADER_SERVICES, leaderApi, type ApiMethod, type WorkspaceApi } from './api/leaderApi';
 import { openWorkspaceDb, type RapportDb } from './db';
-import { loadDemoData, type DemoProgress } from './demoLoader';
-import { WorkspaceEngine, type DocumentDiagnostics } from './engine';
+import { WorkspaceEngine } from './engine';
 
 // Several tabs of one workspace: exactly one (the holder of a Web Lock) owns the Yjs documents, the projection and
 // the commands; every tab reads Dexie directly and sends its commands to the leader over a BroadcastChannel. Two
@@ -21,26 +21,7 @@ export interface WorkspaceIdentity {
   defaults: Partial<WorkspaceSettings>;
 }
 
-type CommandMethod =
-  | 'createCustomer'
-  | 'updateCustomer'
-  | 'createRecord'
-  | 'updateRecord'
-  | 'deleteRecord'
-  | 'restoreRecord'
-  | 'logInteraction'
-  | 'editInteraction'
-  | 'undo'
-  | 'redo';
-
-/** What a tab may ask of the leader. Arguments and results are plain data, so they cross tabs by structured clone. */
-export type WorkspaceApi = Pick<Commands, CommandMethod> & {
-  loadDemo: (customers: number, seed: number) => Promise<void>;
-  rebuildReadModel: () => Promise<void>;
-  diagnostics: () => Promise<{ documents: DocumentDiagnostics[]; skipped: number }>;
-  updateSettings: (settings: Partial<WorkspaceSettings>) => Promise<void>;
-};
-export type ApiMethod = keyof WorkspaceApi;
+export type { ApiMethod, WorkspaceApi } from './api/leaderApi';
 
 export interface UndoState {
   canUndo: boolean;
@@ -52,7 +33,7 @@ type Message =
   | { kind: 'response'; id: string; tabId: string; ok: true; value: unknown; undo: UndoState }
   | { kind: 'response'; id: string; tabId: string; ok: false; error: string; undo: UndoState }
   | { kind: 'leader' }
-  | { kind: 'progress'; tabId: string; progress: DemoProgress };
+  | { kind: 'progress'; tabId: string; progress: JobProgress };
 
 interface Pending {
   method: ApiMethod;
@@ -63,32 +44,12 @@ interface Pending {
 
 export interface TabEvents {
   undo: (state: UndoState) => void;
-  progress: (progress: DemoProgress) => void;
+  progress: (progress: JobProgress) => void;
   leader: (isLeader: boolean) => void;
 }
 
 /** Remembers answered requests for a while, so a request sent twice (around a change of leader) runs once. */
 const ANSWERED_LIMIT = 500;
-
-function leaderApi(engine: WorkspaceEngine, actor: Actor, tabId: string, onProgress: (progress: DemoProgress) => void): WorkspaceApi {
-  const commands = engine.commands(actor, tabId);
-  return {
-    createCustomer: (...args) => commands.createCustomer(...args),
-    updateCustomer: (...args) => commands.updateCustomer(...args),
-    createRecord: (...args) => commands.createRecord(...args),
-    updateRecord: (...args) => commands.updateRecord(...args),
-    deleteRecord: (...args) => commands.deleteRecord(...args),
-    restoreRecord: (...args) => commands.restoreRecord(...args),
-    logInteraction: (...args) => commands.logInteraction(...args),
-    editInteraction: (...args) => commands.editInteraction(...args),
-    undo: () => commands.undo(),
-    redo: () => commands.redo(),
-    loadDemo: (customers, seed) => loadDemoData(engine, actor, { seed, customers, now: Date.now() }, onProgress),
-    rebuildReadModel: () => engine.projection.rebuild(),
-    diagnostics: async () => ({ documents: await engine.diagnostics(), skipped: engine.projection.skippedCount }),
-    updateSettings: (settings) => engine.updateSettings(settings, 'settings'),
-  };
-}
 
 /**
  * One tab's door to the workspace. `call` runs a command on the leader, wherever it is; requests waiting when the
@@ -107,6 +68,7 @@ export class TabClient {
   };
   private engine: WorkspaceEngine | undefined;
   private leaderApis = new Map<string, WorkspaceApi>();
+  private services: { stop: () => Promise<void> | void }[] = [];
   private releaseLock: (() => void) | undefined;
   private closed = false;
 
@@ -147,6 +109,7 @@ export class TabClient {
     this.channel.close();
     for (const { reject } of this.pending.values()) reject(new Error('The workspace was closed.'));
     this.pending.clear();
+    for (const service of this.services) await service.stop();
     await this.engine?.close();
     this.engine = undefined;
     this.releaseLock?.();
@@ -173,6 +136,7 @@ export class TabClient {
       const engine = await WorkspaceEngine.start({ workspaceId, db: this.db, persistence: this.persistence });
       await engine.ensureMember({ id: memberId, displayName, deviceIds: [deviceId], role }, defaults);
       this.engine = engine;
+      this.services = LEADER_SERVICES.map((start) => start(engine, this.identity));
       for (const listener of this.listeners.leader) listener(true);
       this.channel.postMessage({ kind: 'leader' } satisfies Message);
       // Requests this tab sent to the old leader run here now.
@@ -207,11 +171,11 @@ export class TabClient {
     let api = this.leaderApis.get(tabId);
     if (!api) {
       const actor = { memberId: this.identity.memberId, deviceId: this.identity.deviceId };
-      const onProgress = (progress: DemoProgress) => {
+      const onProgress = (progress: JobProgress) => {
         if (tabId === this.tabId) for (const listener of this.listeners.progress) listener(progress);
         else this.channel.postMessage({ kind: 'progress', tabId, progress } satisfies Message);
       };
-      this.leaderApis.set(tabId, (api = leaderApi(engine, actor, tabId, onProgress)));
+      this.leaderApis.set(tabId, (api = leaderApi({ engine, actor, tabId, onProgress })));
     }
     const commands = engine.commands({ memberId: this.identity.memberId, deviceId: this.identity.deviceId }, tabId);
     const undoState = () => ({ canUndo: commands.canUndo(), canRedo: commands.canRedo() });

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useStore } from 'zustand';
-import type { DemoProgress } from '../../../data/demoLoader';
+import type { JobProgress } from '../../../data/api/context';
 import { serviceWorkerStore } from '../../../pwa/serviceWorker';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { InstallButton } from '../../shell/components/InstallButton';
@@ -19,15 +19,15 @@ const RECENT = 8;
 export function HomePage() {
   const client = useWorkspace();
   const customers = useLiveQuery(() => client.db.customers.count(), [client.db]);
-  const [progress, setProgress] = useState<DemoProgress | null>(null);
-  useEffect(() => client.on('progress', setProgress), [client]);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
+  useEffect(() => client.on('progress', (next) => next.task === 'demo' && setProgress(next)), [client]);
   if (customers === undefined) return null;
   // The welcome screen stays while demo data loads, so its progress bar stays in view.
   const loading = progress !== null && progress.done < progress.total;
   return customers === 0 || loading ? <EmptyWorkspace progress={progress} onProgress={setProgress} /> : <WorkspaceSummary />;
 }
 
-function EmptyWorkspace({ progress, onProgress }: { progress: DemoProgress | null; onProgress: (progress: DemoProgress | null) => void }) {
+function EmptyWorkspace({ progress, onProgress }: { progress: JobProgress | null; onProgress: (progress: JobProgress | null) => void }) {
   const { t, i18n } = useTranslation();
   const client = useWorkspace();
   const offlineReady = useStore(serviceWorkerStore, (state) => state.offlineReady);
@@ -36,7 +36,7 @@ function EmptyWorkspace({ progress, onProgress }: { progress: DemoProgress | nul
 
   const handleLoadDemo = async () => {
     setFailed(false);
-    onProgress({ done: 0, total: size });
+    onProgress({ task: 'demo', done: 0, total: size });
     try {
       await client.call('loadDemo', size, DEMO_SEED);
     } catch {

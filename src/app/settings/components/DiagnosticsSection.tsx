@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROJECTION_VERSION } from '../../../data/projection';
-import type { WorkspaceApi } from '../../../data/tabs';
+import type { WorkspaceApi } from '../../../data/api/leaderApi';
 import { formatBytes } from '../../shared/formatBytes';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';

@@ -106,3 +106,42 @@ test('Chromium finds nothing that prevents installing the app', async () => {
   ]);
   await close();
 });
+
+test('offline from the start: demo data, search, a customer, a logged call, an edit undone, delete and restore', async () => {
+  const { context, close } = await launchPersistentChromium(PHONE);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(server.url);
+  await startWorkspace(page);
+  await waitForServiceWorkerControl(page);
+  await context.setOffline(true);
+  await page.reload();
+
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('customer-total').filter({ hasText: '1,000' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+  await page.getByTestId('customer-count').filter({ hasText: '1,000 of 1,000 customers' }).waitFor();
+  const firstName = (await page.getByTestId('customer-row').first().locator('.customer-name').textContent()) ?? '';
+  const fragment = /\p{Script=Han}/u.test(firstName) ? firstName.slice(-1) : (firstName.split(' ')[0] ?? '').slice(0, 3);
+  await page.getByTestId('customer-search').fill(fragment);
+  await page.getByTestId('customer-row').filter({ hasText: firstName }).first().click();
+  await page.getByTestId('customer-name').filter({ hasText: firstName }).waitFor();
+
+  await page.getByTestId('log-call').click();
+  await page.getByLabel('Subject').fill('Offline call');
+  await page.getByTestId('log-save').click();
+  await page.getByTestId('timeline-item').filter({ hasText: 'Offline call' }).waitFor();
+
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByTestId('customer-form').getByLabel('Job title').fill('Offline title');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const header = page.locator('header.page-header');
+  await header.getByText('Offline title').waitFor();
+  await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).click();
+  await page.getByTestId('notice').filter({ hasText: 'Undone.' }).waitFor();
+  await expect.poll(() => header.getByText('Offline title').count()).toBe(0);
+
+  await header.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Restore' }).click();
+  await header.getByRole('button', { name: 'Delete' }).waitFor();
+  await close();
+});

@@ -1,5 +1,6 @@
 // Customer-like records for storage benchmarks: the size and index shape of a real customer row, seeded so every
 // run writes the same bytes.
+import { mulberry32 } from '../../src/analytics/random';
 
 export interface BenchRecord {
   id: string;
@@ -15,17 +16,6 @@ export interface BenchRecord {
   updatedAt: number;
 }
 
-/** mulberry32: a tiny, well-distributed 32-bit generator, enough for repeatable test data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Ada', 'Liam', 'Mei', 'Noah', 'Olivia', 'Wei', 'Sofia', 'Hiro', 'Amara', 'Lucas', '伟', '芳', '娜', '敏'];
 const LAST = ['Smith', 'Chen', 'García', 'Müller', 'Okafor', 'Tanaka', 'Rossi', 'Kowalski', '王', '李', '张', '刘'];
@@ -34,7 +24,7 @@ const TAGS = ['vip', 'newsletter', 'trade-show', 'referral', 'wholesale', 'retai
 const STAGES = ['lead', 'prospect', 'customer', 'churned'];
 
 export function makeRecords(count: number, seed = 1): BenchRecord[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const start = Date.UTC(2024, 0, 1);
   const records: BenchRecord[] = [];

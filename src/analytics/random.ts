@@ -1,16 +1,27 @@
 // A small seeded generator, so every randomised step (k-means++ starts, silhouette samples) is reproducible from
 // its seed on any device. Math.random cannot be seeded.
 
-/** Uniform numbers in [0, 1) with 53 random bits, from two outputs of mulberry32 (a 32-bit state generator). */
-export function seededRandom(seed: number): () => number {
+/** mulberry32: a small 32-bit state generator; each call gives 32 random bits as an unsigned integer. */
+function mulberry32Bits(seed: number): () => number {
   let state = seed >>> 0;
-  const next32 = (): number => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return (t ^ (t >>> 14)) >>> 0;
   };
+}
+
+/** Uniform numbers in [0, 1) with 32 random bits: enough for shuffles and test data. */
+export function mulberry32(seed: number): () => number {
+  const next32 = mulberry32Bits(seed);
+  return () => next32() / 4294967296;
+}
+
+/** Uniform numbers in [0, 1) with 53 random bits, from two outputs of mulberry32. */
+export function seededRandom(seed: number): () => number {
+  const next32 = mulberry32Bits(seed);
   return () => ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992;
 }
 

@@ -3,7 +3,8 @@
 // out of the tensors, so scoring is plain arithmetic and a stored model holds no tensor.
 import * as tf from '@tensorflow/tfjs';
 import type { Matrix } from './matrix';
-import { seededRandom, shuffled } from './random';
+import { mulberry32 } from '../random';
+import { shuffled } from './random';
 
 export interface NetworkOptions {
   hidden?: number;
@@ -46,7 +47,7 @@ export async function fitNetwork(train: Labelled, validation: Labelled | null, o
   const patience = options.patience ?? 8;
   const seed = options.seed ?? 1;
   const { rows, cols } = train.x;
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
 
   // A variable holds its own copy of the initial tensor, which must be disposed apart.
   const variable = (initial: tf.Tensor): tf.Variable => {

@@ -1,6 +1,6 @@
 // A seeded synthetic churn table for the model tests: churn falls with usage and is likelier on the basic plan;
 // `noise` carries no signal.
-import { seededRandom } from '../../../src/analytics/churn/random';
+import { mulberry32 } from '../../../src/analytics/random';
 import { sigmoid } from '../../../src/analytics/churn/logistic';
 
 export const SYNTHETIC_SEED = 20_240_601;
@@ -13,7 +13,7 @@ export interface SyntheticTable {
 }
 
 export function syntheticChurn(rows: number, seed = SYNTHETIC_SEED): SyntheticTable {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const plans = ['basic', 'pro', 'team'];
   const columns: string[][] = [[], [], [], []];
   const labels = new Uint8Array(rows);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { FRAME_HEADER_BYTES, FrameReader, FrameWriter, MAX_FRAME_BYTES } from '../../../src/sync/peer/framing';
 import type { SyncLogEntry } from '../../../src/sync/peer/log';
-import { seededRandom } from './memoryNetwork';
+import { mulberry32 } from '../../../src/analytics/random';
 
 const SEED = 4_2026;
 console.info(`framing tests: seed ${SEED}`);
@@ -23,7 +23,7 @@ function feed(target: FrameReader, frames: Uint8Array[]): Uint8Array[] {
 
 describe('framing', () => {
   test('a 3 MB message travels as 64 KiB frames and comes back byte for byte', () => {
-    const message = randomMessage(3 * 1024 * 1024, seededRandom(SEED));
+    const message = randomMessage(3 * 1024 * 1024, mulberry32(SEED));
     const frames = new FrameWriter().split(message);
     expect(frames).toHaveLength(Math.ceil(message.byteLength / (MAX_FRAME_BYTES - FRAME_HEADER_BYTES)));
     expect(Math.max(...frames.map((frame) => frame.byteLength))).toBe(MAX_FRAME_BYTES);
@@ -46,7 +46,7 @@ describe('framing', () => {
   });
 
   test('frames out of order and interleaved between two messages are put back together', () => {
-    const random = seededRandom(SEED + 1);
+    const random = mulberry32(SEED + 1);
     const writer = new FrameWriter({ maxFrameBytes: 1000 });
     const first = randomMessage(10_000, random);
     const second = randomMessage(5_000, random);
@@ -65,7 +65,7 @@ describe('framing', () => {
 
   test('a duplicate frame is ignored and logged, during and after its message', () => {
     const writer = new FrameWriter({ maxFrameBytes: 100 });
-    const message = randomMessage(300, seededRandom(SEED + 2));
+    const message = randomMessage(300, mulberry32(SEED + 2));
     const [a, b, c, d] = writer.split(message) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
     const { reader: target, logs } = reader({ maxFrameBytes: 100 });
     expect(feed(target, [a, b, a, c, d, b])).toEqual([message]);
@@ -74,7 +74,7 @@ describe('framing', () => {
 
   test('garbled frames drop their message with a log line; the next message still arrives', () => {
     const writer = new FrameWriter({ maxFrameBytes: 100 });
-    const frames = writer.split(randomMessage(250, seededRandom(SEED + 3)));
+    const frames = writer.split(randomMessage(250, mulberry32(SEED + 3)));
     const [first, second] = frames as [Uint8Array, Uint8Array];
     const shortMiddle = second.slice(0, 50);
     const badVersion = first.slice();

@@ -1,16 +1,5 @@
+import { mulberry32 } from '../../../src/analytics/random';
 import type { PeerChannel } from '../../../src/sync/peer/channel';
-
-/** mulberry32: a tiny seeded generator, so a failing run can be replayed from its printed seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface MemoryLink {
   /** The two ends, as raw (frame-level) channels. */
@@ -34,7 +23,7 @@ export class MemoryNetwork {
     seed: number,
     private readonly maxDelayMs = 0,
   ) {
-    this.random = seededRandom(seed);
+    this.random = mulberry32(seed);
   }
 
   link(): MemoryLink {

@@ -9,7 +9,8 @@ import { CUSTOMERS_DOC } from '../../../src/sync/documentNames';
 import { deriveWorkspaceKeys, newWorkspaceSecret, seal, type WorkspaceKeys } from '../../../src/sync/peer/crypto';
 import { encodeMessage } from '../../../src/sync/peer/protocol';
 import { connect, disconnectAll, settle, snapshot, startDevice, stopDevice, type Connection, type Device } from './devices';
-import { MemoryNetwork, seededRandom } from './memoryNetwork';
+import { mulberry32 } from '../../../src/analytics/random';
+import { MemoryNetwork } from './memoryNetwork';
 
 const SEED = 20_261_123;
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -209,7 +210,7 @@ describe('untrusted input', () => {
 
 describe('three devices', () => {
   test('random commands under random partitions and delays converge to identical read models', async () => {
-    const random = seededRandom(SEED);
+    const random = mulberry32(SEED);
     const network = new MemoryNetwork(SEED, 4);
     const trio = [await device('Alice'), await device('Bob'), await device('Chen')];
     const pairs = [

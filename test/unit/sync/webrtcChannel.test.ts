@@ -3,7 +3,7 @@ import { deriveWorkspaceKeys, newWorkspaceSecret } from '../../../src/sync/peer/
 import { MAX_FRAME_BYTES } from '../../../src/sync/peer/framing';
 import type { SyncLogEntry } from '../../../src/sync/peer/log';
 import { HIGH_WATER_BYTES, webrtcPeerChannel, type DataChannelLike } from '../../../src/sync/peer/webrtcChannel';
-import { seededRandom } from './memoryNetwork';
+import { mulberry32 } from '../../../src/analytics/random';
 
 const SEED = 7_2026;
 console.info(`webrtc channel tests: seed ${SEED}`);
@@ -83,7 +83,7 @@ describe('WebRTC data channel as a peer channel', () => {
     const received: Uint8Array[] = [];
     receiver.onMessage((message) => received.push(message));
 
-    const random = seededRandom(SEED);
+    const random = mulberry32(SEED);
     const big = new Uint8Array(20 * 1024 * 1024).map((_, i) => (i * 31 + Math.floor(random() * 4)) & 0xff);
     sender.send(Uint8Array.of(1));
     sender.send(big);

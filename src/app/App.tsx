@@ -3,6 +3,10 @@ import { CustomerEditPage } from './customers/components/CustomerEditPage';
 import { CustomerPage } from './customers/components/CustomerPage';
 import { CustomersPage } from './customers/components/CustomersPage';
 import { HomePage } from './home/components/HomePage';
+import { DuplicatesPage } from './import/components/DuplicatesPage';
+import { ImportPage } from './import/components/ImportPage';
+import './insights/analyticsSetup';
+import { InsightsPage } from './insights/components/InsightsPage';
 import { SettingsPage } from './settings/components/SettingsPage';
 import { NoticeBar } from './shared/components/NoticeBar';
 import { AppShell } from './shell/components/AppShell';
@@ -19,6 +23,9 @@ export function App() {
           <Route path="/customers/new">{() => <CustomerEditPage />}</Route>
           <Route path="/customers/:id/edit">{(params) => <CustomerEditPage id={params.id} />}</Route>
           <Route path="/customers/:id">{(params) => <CustomerPage id={params.id} />}</Route>
+          <Route path="/import" component={ImportPage} />
+          <Route path="/import/duplicates" component={DuplicatesPage} />
+          <Route path="/insights" component={InsightsPage} />
           <Route path="/settings" component={SettingsPage} />
           <Route component={NotFoundPage} />
         </Switch>

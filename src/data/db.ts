@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { AuditEntry } from '../domain/audit';
 import type { Customer } from '../domain/customer';
 import type { Interaction } from '../domain/interaction';
@@ -41,7 +41,29 @@ export interface ProjectionStateRow {
 export interface ScoreRow {
   customerId: string;
   computedAt: number;
-  [result: string]: unknown;
+  /** The analyticsRuns row that wrote it. */
+  runId: string;
+  /** RFM quintile scores 1-5 and the named RFM segment; absent before a first purchase. */
+  rfm?: { r: number; f: number; m: number };
+  rfmSegment?: string;
+  /** k-means segment: its number in the run and its description code ("recent.frequent.high_spend"). */
+  segmentIndex?: number;
+  segment?: string;
+  /** Calibrated probability of no activity in the churn horizon; absent for customers with no activity yet. */
+  churnProbability?: number;
+  /** Feature codes that move the risk most, with the customer's raw value of each. */
+  churnReasons?: { code: string; direction: 'raises' | 'lowers'; effect: number; value: number }[];
+  /** BG/NBD and Gamma-Gamma, for customers with a purchase in the analysed currency. */
+  expectedPurchases?: number;
+  pAlive?: number;
+  /** Lifetime value over the run's horizon, minor units of `currency`. */
+  clv?: number;
+  currency?: string;
+  /** Position in today's next best actions (1 = first), with channel and reason codes. */
+  nbaRank?: number;
+  nbaPriority?: number;
+  nbaChannel?: string | null;
+  nbaReasons?: string[];
 }
 
 /** One analytics run: data used, model metrics, timings (the model card). */
@@ -51,12 +73,48 @@ export interface AnalyticsRunRow {
   [detail: string]: unknown;
 }
 
-/** One import job and its outcome, so an interrupted import can be resumed or rolled back. */
+export type ImportJobKind = 'customers' | 'interactions' | 'merge';
+/** `running` once its tab is closed means interrupted; `undone`: its records are soft-deleted (recoverable). */
+export type ImportJobStatus = 'running' | 'done' | 'cancelled' | 'undone';
+
+/** One import or merge and its outcome, so an interrupted import can be resumed or rolled back, and either undone. */
 export interface ImportJobRow {
   id: string;
-  status: string;
+  status: ImportJobStatus;
+  kind: ImportJobKind;
   startedAt: number;
-  [detail: string]: unknown;
+  finishedAt?: number;
+  /** The file, so a resume can ask for the same one again. */
+  fileName: string;
+  fileSize: number;
+  /** The last row of the file whose records are written: a resume continues after it. */
+  rowsDone: number;
+  /** Rows of the file the job will write, for the progress bar. */
+  rowsTotal: number;
+  customersCreated: number;
+  customersUpdated: number;
+  interactionsCreated: number;
+  /** What the worker needs to run the same import again (mapping, options, duplicate decisions), as plain data. */
+  settings: unknown;
+}
+
+/**
+ * What one written chunk of a job changed: the ids it created and the prior values of the customers it updated.
+ * Kept in the same table as the job (id `<jobId>#<seq>`, status `chunk`) so a job's records are found without
+ * rewriting one ever-growing row.
+ */
+export interface ImportChunkRow {
+  id: string;
+  status: 'chunk';
+  jobId: string;
+  startedAt: number;
+  customers: string[];
+  interactions: Array<{ id: string; doc: string }>;
+  updated: Array<{ id: string; undo: Record<string, unknown> }>;
+  /** Customers a merge soft-deleted, restored on undo. */
+  deleted: string[];
+  /** Interactions, deals, tasks and tickets a merge moved to the survivor, moved back on undo. */
+  moved: Array<{ kind: 'interaction' | 'deal' | 'task' | 'ticket'; id: string; doc?: string; customerId: string }>;
 }
 
 export interface DeviceValueRow {
@@ -77,7 +135,7 @@ export type RapportDb = Dexie & {
   device: EntityTable<DeviceValueRow, 'key'>;
   scores: EntityTable<ScoreRow, 'customerId'>;
   analyticsRuns: EntityTable<AnalyticsRunRow, 'id'>;
-  importJobs: EntityTable<ImportJobRow, 'id'>;
+  importJobs: Table<ImportJobRow | ImportChunkRow, string>;
 };
 
 /** Tables that mirror the Yjs documents; the rest (projection, device) is device-local. */

@@ -11,6 +11,8 @@ import type { WorkspaceEngine } from './engine';
  * transactions (one for the customers), so the page stays responsive and a closed tab leaves whole steps only.
  */
 export const DEMO_STEP = 100;
+/** Interactions buffered before they are written; each document receives them in transactions of up to 1,000. */
+const INTERACTION_BATCH = 20_000;
 
 export interface DemoProgress {
   done: number;
@@ -32,23 +34,29 @@ export async function loadDemoData(
   let customers: IncomingRecord<CustomerId, CustomerFields>[] = [];
   let interactions: IncomingRecord<InteractionId, InteractionFields>[] = [];
   let done = 0;
-  const flush = async () => {
-    await commands.importCustomers(customers);
+  const writeInteractions = async () => {
     await commands.importInteractions(interactions);
-    done += customers.length;
-    customers = [];
     interactions = [];
-    onProgress({ done, total: options.customers });
   };
   for (const item of generateDemo(options)) {
     customers.push(item.customer);
     interactions.push(...item.interactions);
     if (customers.length === DEMO_STEP) {
-      await flush();
+      await commands.importCustomers(customers);
+      done += customers.length;
+      customers = [];
+      // Interactions spread over every quarter's documents: writing them in larger batches keeps the number of
+      // transactions (and of y-indexeddb writes) per document low.
+      if (interactions.length >= INTERACTION_BATCH) await writeInteractions();
+      onProgress({ done, total: options.customers });
       await yieldToEventLoop();
     }
   }
-  if (customers.length) await flush();
+  if (customers.length) await commands.importCustomers(customers);
+  await writeInteractions();
+  onProgress({ done: options.customers, total: options.customers });
   engine.forgetTab('demo');
   await engine.projection.idle();
+  // Two years of history opened every quarter's documents; only the current ones stay in memory.
+  await engine.releaseIdleDocs();
 }

@@ -17,6 +17,8 @@ export interface WorkspaceIdentity {
   deviceId: DeviceId;
   displayName: string;
   role: Role;
+  /** Gates sync: every sync key is derived from it (src/sync/peer/crypto.ts); shared only through invites. */
+  secret: string;
   /** Settings a new workspace starts with. */
   defaults: Partial<WorkspaceSettings>;
 }
@@ -46,6 +48,13 @@ export interface TabEvents {
   undo: (state: UndoState) => void;
   progress: (progress: JobProgress) => void;
   leader: (isLeader: boolean) => void;
+}
+
+/** Runs `task` once the page has loaded and the browser is idle (or after two seconds at most). */
+function afterFirstPaint(task: () => void): void {
+  const whenIdle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 0));
+  if (typeof document === 'undefined' || document.readyState === 'complete') whenIdle();
+  else addEventListener('load', whenIdle, { once: true });
 }
 
 /** Remembers answered requests for a while, so a request sent twice (around a change of leader) runs once. */
@@ -79,7 +88,9 @@ export class TabClient {
     this.db = openWorkspaceDb(identity.workspaceId);
     this.channel = new BroadcastChannel(`rapport-tabs-${identity.workspaceId}`);
     this.channel.onmessage = (event: MessageEvent<Message>) => void this.receive(event.data);
-    void this.campaignForLeadership();
+    // Loading the documents is one long task (seconds at 100k customers): let the page paint its first rows from
+    // IndexedDB before this tab asks to lead. Commands sent meanwhile wait for the leader.
+    afterFirstPaint(() => void this.campaignForLeadership());
   }
 
   get isLeader(): boolean {

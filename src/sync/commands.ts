@@ -17,7 +17,7 @@ import { newId } from '../platform/ids';
 import { yieldToEventLoop } from '../platform/scheduling';
 import { requestPersistentStorage } from '../platform/storage';
 import { auditDocName, interactionDocName, META_DOC } from './documentNames';
-import { AUDIT_COLLECTION, INTERACTIONS_COLLECTION, MAP_ENTITIES, type MapEntityKind } from './entities';
+import { AUDIT_COLLECTION, INTERACTIONS_COLLECTION, MAP_ENTITIES, MEMBERS_COLLECTION, type MapEntityKind } from './entities';
 import { applyPatchToMap, createRecordMap, readRecordMap, sameValue, type FieldChange, type Plain } from './recordMaps';
 import { readSettings } from './settings';
 import type { WorkspaceDocs } from './workspaceDocs';
@@ -147,6 +147,48 @@ export class Commands {
 
   async importInteractions(records: readonly IncomingRecord<InteractionId, InteractionFields>[]): Promise<string[]> {
     return this.insertInteractions(records);
+  }
+
+  /**
+   * Writes records of a backup exactly as they were saved (ids, stamps, deletions, the interaction's document),
+   * skipping ids already present, so restoring into an empty workspace reproduces it. The caller validates each
+   * record with its entity's schema first.
+   */
+  async restoreRecords(kind: MapEntityKind | 'member' | 'interaction' | 'audit', records: readonly Plain[]): Promise<void> {
+    const byDoc = new Map<string, Plain[]>();
+    for (const record of records) {
+      const at = Number(record.at);
+      const name =
+        kind === 'interaction' ? String(record.doc ?? interactionDocName(at, String(record.id)))
+        : kind === 'audit' ? auditDocName(at, String(record.recordId))
+        : kind === 'member' ? META_DOC
+        : MAP_ENTITIES[kind].doc;
+      const list = byDoc.get(name);
+      if (list) list.push(record);
+      else byDoc.set(name, [record]);
+    }
+    const isMap = kind !== 'interaction' && kind !== 'audit';
+    const collectionName = kind === 'interaction' ? INTERACTIONS_COLLECTION : kind === 'audit' ? AUDIT_COLLECTION : kind === 'member' ? MEMBERS_COLLECTION : MAP_ENTITIES[kind].collection;
+    const setFields = kind === 'customer' ? MAP_ENTITIES.customer.setFields : [];
+    for (const [name, list] of byDoc) {
+      await this.docs.register(name, this.origin);
+      const doc = await this.docs.open(name);
+      const collection = doc.getMap<unknown>(collectionName);
+      for (let start = 0; start < list.length; start += IMPORT_CHUNK) {
+        if (start > 0) await yieldToEventLoop();
+        doc.transact(() => {
+          for (const record of list.slice(start, start + IMPORT_CHUNK)) {
+            const id = String(record.id);
+            if (collection.has(id)) continue;
+            // `doc` says where an interaction lives; it is not part of the record.
+            const stored = { ...record };
+            delete stored.doc;
+            collection.set(id, isMap ? createRecordMap(stored, setFields) : stored);
+          }
+        }, this.origin);
+      }
+    }
+    this.firstData();
   }
 
   // ── undo / redo ──────────────────────────────────────────────────────────────────────────────────────

@@ -19,14 +19,23 @@ export interface IndexedCustomer {
   alive: 0 | 1;
 }
 
-export const CUSTOMER_SORTS = ['name', 'updated', 'created'] as const;
+export const CUSTOMER_SORTS = ['name', 'updated', 'created', 'churn', 'clv'] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+/** A customer's analytics results the list sorts and filters by (device-local, from the scores table). */
+export interface CustomerScore {
+  churnProbability?: number | undefined;
+  clv?: number | undefined;
+  segment?: string | undefined;
+}
 
 export interface CustomerQuery {
   text: string;
   tag?: string | undefined;
   ownerId?: string | undefined;
   lifecycle?: LifecycleStage | undefined;
+  /** k-means segment code from the last analytics run. */
+  segment?: string | undefined;
   sort: CustomerSort;
   descending: boolean;
   /** Soft-deleted customers instead of live ones (the recycle bin). */
@@ -39,6 +48,8 @@ export interface CustomerQueryResult {
   total: number;
   /** Every tag in use, with how many live customers carry it, most used first. */
   tags: { tag: string; count: number }[];
+  /** Every segment of the last analytics run, with how many live customers are in it, largest first. */
+  segments: { segment: string; count: number }[];
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -86,11 +97,18 @@ function searchText(customer: IndexedCustomer): { name: string; company: string;
 
 const compareText = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare;
 
-const SORT_KEYS: Record<CustomerSort, (a: IndexedCustomer, b: IndexedCustomer) => number> = {
+const RECORD_SORTS: Record<Exclude<CustomerSort, ScoreSort>, (a: IndexedCustomer, b: IndexedCustomer) => number> = {
   name: (a, b) => compareText(a.nameKey, b.nameKey),
   updated: (a, b) => a.updatedAt - b.updatedAt,
   created: (a, b) => a.createdAt - b.createdAt,
 };
+
+type ScoreSort = 'churn' | 'clv';
+const SCORE_OF: Record<ScoreSort, (score: CustomerScore | undefined) => number | undefined> = {
+  churn: (score) => score?.churnProbability,
+  clv: (score) => score?.clv,
+};
+const isScoreSort = (sort: CustomerSort): sort is ScoreSort => sort === 'churn' || sort === 'clv';
 
 export class CustomerIndex {
   private readonly rows = new Map<string, IndexedCustomer>();
@@ -102,6 +120,7 @@ export class CustomerIndex {
   });
   /** Every customer in each sort order, kept until the next change: sorting 100,000 names takes a few hundred ms. */
   private readonly sorted = new Map<CustomerSort, IndexedCustomer[]>();
+  private scores = new Map<string, CustomerScore>();
 
   get size(): number {
     return this.rows.size;
@@ -118,6 +137,13 @@ export class CustomerIndex {
     }
   }
 
+  /** Replaces every customer's scores (after an analytics run). */
+  setScores(scores: Map<string, CustomerScore>): void {
+    this.scores = scores;
+    this.sorted.delete('churn');
+    this.sorted.delete('clv');
+  }
+
   clear(): void {
     this.sorted.clear();
     this.rows.clear();
@@ -130,7 +156,8 @@ export class CustomerIndex {
       row.alive === wantAlive &&
       (query.tag === undefined || row.tags.includes(query.tag)) &&
       (query.ownerId === undefined || row.ownerId === query.ownerId) &&
-      (query.lifecycle === undefined || row.lifecycle === query.lifecycle);
+      (query.lifecycle === undefined || row.lifecycle === query.lifecycle) &&
+      (query.segment === undefined || this.scores.get(row.id)?.segment === query.segment);
     const text = query.text.trim();
     let rows: IndexedCustomer[];
     if (text) {
@@ -142,16 +169,29 @@ export class CustomerIndex {
       rows = hits.map((hit) => this.rows.get(hit.id as string)).filter((row): row is IndexedCustomer => row !== undefined && keep(row));
     } else {
       rows = this.inOrder(query.sort).filter(keep);
-      if (query.descending) rows.reverse();
+      if (query.descending) {
+        // Customers without a score stay last either way: an unknown risk is not the highest nor the lowest.
+        const sort = query.sort;
+        const scored = isScoreSort(sort) ? rows.filter((row) => SCORE_OF[sort](this.scores.get(row.id)) !== undefined) : rows;
+        rows = [...scored.reverse(), ...rows.slice(scored.length)];
+      }
     }
-    return { ids: rows.map((row) => row.id), total: this.countAlive(), tags: this.tagCounts() };
+    return { ids: rows.map((row) => row.id), total: this.countAlive(), tags: this.tagCounts(), segments: this.segmentCounts() };
   }
 
   private inOrder(sort: CustomerSort): IndexedCustomer[] {
     let rows = this.sorted.get(sort);
     if (!rows) {
-      const key = SORT_KEYS[sort];
-      rows = [...this.rows.values()].sort((a, b) => key(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const byId = (a: IndexedCustomer, b: IndexedCustomer) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      if (isScoreSort(sort)) {
+        const value = (row: IndexedCustomer) => SCORE_OF[sort](this.scores.get(row.id));
+        const all = [...this.rows.values()];
+        const scored = all.filter((row) => value(row) !== undefined).sort((a, b) => (value(a) as number) - (value(b) as number) || byId(a, b));
+        rows = [...scored, ...all.filter((row) => value(row) === undefined).sort(byId)];
+      } else {
+        const key = RECORD_SORTS[sort];
+        rows = [...this.rows.values()].sort((a, b) => key(a, b) || byId(a, b));
+      }
       this.sorted.set(sort, rows);
     }
     return rows;
@@ -165,6 +205,15 @@ export class CustomerIndex {
     let count = 0;
     for (const row of this.rows.values()) count += row.alive;
     return count;
+  }
+
+  private segmentCounts(): { segment: string; count: number }[] {
+    const counts = new Map<string, number>();
+    for (const row of this.rows.values()) {
+      const segment = row.alive ? this.scores.get(row.id)?.segment : undefined;
+      if (segment !== undefined) counts.set(segment, (counts.get(segment) ?? 0) + 1);
+    }
+    return [...counts].map(([segment, count]) => ({ segment, count })).sort((a, b) => b.count - a.count || compareText(a.segment, b.segment));
   }
 
   private tagCounts(): { tag: string; count: number }[] {

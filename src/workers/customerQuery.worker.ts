@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
+import { liveQuery } from 'dexie';
 import { subscribeToChanges } from '../data/changeFeed';
 import { openWorkspaceDb, type CustomerRow, type RapportDb } from '../data/db';
-import { CustomerIndex, type IndexedCustomer } from './customerIndex';
+import { CustomerIndex, type CustomerScore, type IndexedCustomer } from './customerIndex';
 import type { QueryWorkerRequest, QueryWorkerResponse } from './customerQueryContract';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -35,10 +36,35 @@ async function loadAll(database: RapportDb): Promise<void> {
   post({ kind: 'ready', customers: index.size, ms: performance.now() - started });
 }
 
+/** The scores of the last analytics run, for sorting and filtering by them; read again after each new run. */
+async function loadScores(database: RapportDb): Promise<void> {
+  const scores = new Map<string, CustomerScore>();
+  let last: string | undefined;
+  for (;;) {
+    const page = await (last === undefined ? database.scores.orderBy('customerId') : database.scores.where('customerId').above(last)).limit(5000).toArray();
+    if (page.length === 0) break;
+    for (const { customerId, churnProbability, clv, segment } of page) scores.set(customerId, { churnProbability, clv, segment });
+    last = page[page.length - 1]?.customerId;
+  }
+  index.setScores(scores);
+}
+
 function open(workspaceId: string): void {
   const database = openWorkspaceDb(workspaceId);
   db = database;
   loaded = loadAll(database);
+  let scoredRun: string | undefined;
+  liveQuery(() => database.analyticsRuns.orderBy('startedAt').reverse().filter((run) => run.status === 'done').first()).subscribe({
+    next: (run) => {
+      if (!run || run.id === scoredRun) return;
+      scoredRun = run.id;
+      applying = Promise.all([loaded, applying])
+        .then(() => loadScores(database))
+        .then(() => post({ kind: 'changed' }))
+        .catch((error: unknown) => console.error('[customer query] loading scores failed', error));
+    },
+    error: (error: unknown) => console.error('[customer query] following analytics runs failed', error),
+  });
   subscribeToChanges(workspaceId, (message) => {
     if (message.table !== 'customers') return;
     applying = Promise.all([loaded, applying])

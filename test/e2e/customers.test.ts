@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_STEP } from '../../src/data/demoLoader';
 import { CustomerSchema } from '../../src/domain/customer';
-import { DESKTOP, launchPersistentChromium, PHONE, serveApp, startWorkspace, type AppServer } from './support/browser';
+import { DESKTOP, launchPersistentChromium, PHONE, serveApp, startWorkspace, type AppServer, readTable } from './support/browser';
 
 // Real Chromium, real IndexedDB on disk (a persistent profile), the production build.
 
@@ -16,24 +16,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The rows of one read-model table, straight from IndexedDB (no app code involved). */
-function readTable(page: Page, table: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(async (name) => {
-    const { workspaceId } = JSON.parse(localStorage.getItem('rapport.identity') ?? '{}') as { workspaceId: string };
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(`rapport-workspace-${workspaceId}`);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-      const request = db.transaction(name).objectStore(name).getAll();
-      request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return rows;
-  }, table);
-}
 
 async function newCustomer(page: Page, fields: { name: string; emails?: string; phones?: string; company?: string }): Promise<void> {
   await page.goto(`${server.url}/customers/new`);

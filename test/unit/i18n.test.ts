@@ -32,7 +32,9 @@ describe('i18n catalogs', () => {
 
   test('the comparison catches a missing key', () => {
     const broken = flatten({ ...catalogs['zh-CN'], nav: { home: '首页' } });
-    expect([...english.keys()].filter((key) => !broken.has(key))).toEqual(['nav.label', 'nav.customers', 'nav.settings']);
+    const expected = Object.keys(catalogs.en.nav).filter((key) => key !== 'home').map((key) => `nav.${key}`);
+    expect(expected).toContain('nav.settings');
+    expect([...english.keys()].filter((key) => !broken.has(key))).toEqual(expected);
   });
 });
 

@@ -1,4 +1,8 @@
 // English messages. The shape of this object is the contract every other language must fill.
+import { importMessages } from '../import/messages';
+import { insightsMessages } from '../insights/messages';
+import { syncMessages } from '../sync/messages';
+
 export const en = {
   app: {
     name: 'Rapport',
@@ -9,6 +13,8 @@ export const en = {
     label: 'Main',
     home: 'Home',
     customers: 'Customers',
+    import: 'Import',
+    insights: 'Insights',
     settings: 'Settings',
   },
   home: {
@@ -91,7 +97,9 @@ export const en = {
     allOwners: 'All owners',
     allStages: 'All stages',
     sort: 'Sort',
-    sortBy: { name: 'Name (A–Z)', updated: 'Recently updated', created: 'Newest' },
+    sortBy: { name: 'Name (A–Z)', updated: 'Recently updated', created: 'Newest', churn: 'Churn risk (highest first)', clv: 'Lifetime value (highest first)' },
+    filterSegment: 'Segment',
+    allSegments: 'All segments',
     showDeleted: 'Deleted only',
     count: '{{shown}} of {{total}} customers',
     loading: 'Loading customers…',
@@ -198,6 +206,9 @@ export const en = {
     rebuild: 'Rebuild read model',
     rebuilding: 'Rebuilding…',
   },
+  sync: syncMessages.en,
+  insights: insightsMessages.en,
+  import: importMessages.en,
   validation: {
     required: 'Required.',
     invalid: 'Not valid.',

@@ -1,3 +1,6 @@
+import { importMessages } from '../import/messages';
+import { insightsMessages } from '../insights/messages';
+import { syncMessages } from '../sync/messages';
 import type { MessageCatalog } from './en';
 
 export const zhCN: MessageCatalog = {
@@ -10,6 +13,8 @@ export const zhCN: MessageCatalog = {
     label: '主导航',
     home: '首页',
     customers: '客户',
+    import: '导入',
+    insights: '洞察',
     settings: '设置',
   },
   home: {
@@ -92,7 +97,9 @@ export const zhCN: MessageCatalog = {
     allOwners: '全部负责人',
     allStages: '全部阶段',
     sort: '排序',
-    sortBy: { name: '姓名（A–Z）', updated: '最近更新', created: '最新创建' },
+    sortBy: { name: '姓名（A–Z）', updated: '最近更新', created: '最新创建', churn: '流失风险（从高到低）', clv: '生命周期价值（从高到低）' },
+    filterSegment: '分群',
+    allSegments: '全部分群',
     showDeleted: '仅显示已删除',
     count: '共 {{total}} 位客户，显示 {{shown}} 位',
     loading: '正在加载客户…',
@@ -199,6 +206,9 @@ export const zhCN: MessageCatalog = {
     rebuild: '重建读取模型',
     rebuilding: '正在重建…',
   },
+  sync: syncMessages.zhCN,
+  insights: insightsMessages.zhCN,
+  import: importMessages.zhCN,
   validation: {
     required: '必填。',
     invalid: '无效。',

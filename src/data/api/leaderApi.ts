@@ -1,19 +1,23 @@
 import type { WorkspaceEngine } from '../engine';
 import type { WorkspaceIdentity } from '../tabs';
 import type { LeaderContext } from './context';
+import { analyticsApi } from './analyticsApi';
 import { coreApi } from './coreApi';
+import { importApi } from './importApi';
+import { syncApi } from './syncApi';
+import { startSyncService } from '../sync/syncService';
 
 // The leader's API is made of one module per feature, so each feature adds its calls here without touching the
 // others. Arguments and results are plain data: they cross tabs by structured clone.
 
-export type WorkspaceApi = ReturnType<typeof coreApi>;
+export type WorkspaceApi = ReturnType<typeof coreApi> & ReturnType<typeof importApi> & ReturnType<typeof syncApi> & ReturnType<typeof analyticsApi>;
 export type ApiMethod = keyof WorkspaceApi;
 
 export function leaderApi(context: LeaderContext): WorkspaceApi {
-  return { ...coreApi(context) };
+  return { ...coreApi(context), ...importApi(context), ...syncApi(context), ...analyticsApi(context) };
 }
 
 /** Long-lived work of the leader tab (peer sync, background analytics): started with its engine, stopped with it. */
 export type LeaderService = (engine: WorkspaceEngine, identity: WorkspaceIdentity) => { stop: () => Promise<void> | void };
 
-export const LEADER_SERVICES: LeaderService[] = [];
+export const LEADER_SERVICES: LeaderService[] = [startSyncService];

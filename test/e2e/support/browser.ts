@@ -67,3 +67,22 @@ export async function startWorkspace(page: Page, name = 'Alice Example'): Promis
   await page.locator('form button[type="submit"]').click();
   await page.locator('input[name="displayName"]').waitFor({ state: 'detached' });
 }
+
+/** Every row of one read-model table of the page's workspace, straight from IndexedDB (no app code involved). */
+export function readTable<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const { workspaceId } = JSON.parse(localStorage.getItem('rapport.identity') ?? '{}') as { workspaceId: string };
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(`rapport-workspace-${workspaceId}`);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const rows = await new Promise<T[]>((resolve, reject) => {
+      const request = db.transaction(name).objectStore(name).getAll();
+      request.onsuccess = () => resolve(request.result as T[]);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return rows;
+  }, table);
+}

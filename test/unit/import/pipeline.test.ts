@@ -123,6 +123,7 @@ describe('interaction import', () => {
     let first = Infinity;
     let last = -Infinity;
     const customers = new Set<string>();
+    const types = new Set<string>();
     const issues = [];
     for (const batch of batches) {
       const result = importInteractionBatch(batch, mapping, US);
@@ -133,13 +134,14 @@ describe('interaction import', () => {
         cents += value.amountMinor ?? 0;
         first = Math.min(first, value.at);
         last = Math.max(last, value.at);
-        expect(value.type).toBe('purchase');
+        types.add(value.type);
       }
     }
     expect(issues).toEqual([]);
+    expect([...types]).toEqual(['purchase']);
     expect(purchases).toBe(69_659);
     expect(customers.size).toBe(23_570);
     expect(cents).toBe(250_031_563);
     expect([new Date(first).toISOString(), new Date(last).toISOString()]).toEqual(['1997-01-01T00:00:00.000Z', '1998-06-30T00:00:00.000Z']);
-  });
+  }, 60_000);
 });

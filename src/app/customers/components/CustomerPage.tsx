@@ -7,6 +7,8 @@ import { formatDate } from '../../shared/format';
 import { useNotices } from '../../shared/state/notices';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { useMembers } from '../hooks/useMembers';
+import { CustomerInsights } from '../../insights/components/CustomerInsights';
+import { ChangedByOthers } from '../../sync/components/ChangedByOthers';
 import { CustomerHistory } from './CustomerHistory';
 import { QuickLog } from './QuickLog';
 import { Timeline } from './Timeline';
@@ -79,6 +81,7 @@ export function CustomerPage({ id }: { id: string }) {
           </div>
         )}
       </header>
+      <ChangedByOthers recordId={id} />
       <div className="customer-layout">
         <aside className="card profile">
           <h2>{t('customer.profile')}</h2>
@@ -117,6 +120,7 @@ export function CustomerPage({ id }: { id: string }) {
               ))}
             </dl>
           )}
+          <CustomerInsights customerId={id} />
         </aside>
         <div className="customer-main">
           {!deleted && <QuickLog customerId={id} />}

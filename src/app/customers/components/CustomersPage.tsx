@@ -7,6 +7,8 @@ import { Link } from 'wouter';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../../../domain/customer';
 import { CUSTOMER_SORTS, type CustomerQuery, type CustomerSort } from '../../../workers/customerIndex';
 import { formatNumber } from '../../shared/format';
+import { ExportListButtons } from '../../import/components/ExportListButtons';
+import { segmentLabel } from '../../insights/utils/labels';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { useCustomerQuery } from '../hooks/useCustomerQuery';
 import { useMembers } from '../hooks/useMembers';
@@ -23,6 +25,7 @@ export function CustomersPage() {
   const [tag, setTag] = useState('');
   const [ownerId, setOwnerId] = useState('');
   const [lifecycle, setLifecycle] = useState<LifecycleStage | ''>('');
+  const [segment, setSegment] = useState('');
   const [sort, setSort] = useState<CustomerSort>('name');
   const [deleted, setDeleted] = useState(false);
   const deferredText = useDeferredValue(text);
@@ -34,6 +37,7 @@ export function CustomersPage() {
     ...(tag ? { tag } : {}),
     ...(ownerId ? { ownerId } : {}),
     ...(lifecycle ? { lifecycle } : {}),
+    ...(segment ? { segment } : {}),
   };
   const result = useCustomerQuery(query);
   const firstPage = useLiveQuery(
@@ -47,10 +51,15 @@ export function CustomersPage() {
     <section className="page page-wide customers-page">
       <header className="page-header">
         <h1>{t('customers.title')}</h1>
-        <Link href="/customers/new" className="button">
-          <Plus aria-hidden="true" size={18} />
-          <span>{t('customers.new')}</span>
-        </Link>
+        <div className="header-actions">
+          <Link href="/import/duplicates" className="button button-secondary" data-testid="find-duplicates">
+            {t('import.findDuplicates')}
+          </Link>
+          <Link href="/customers/new" className="button">
+            <Plus aria-hidden="true" size={18} />
+            <span>{t('customers.new')}</span>
+          </Link>
+        </div>
       </header>
       <div className="toolbar" role="search">
         <label className="search-field">
@@ -97,6 +106,19 @@ export function CustomersPage() {
             ))}
           </select>
         </label>
+        {result && result.segments.length > 0 && (
+          <label>
+            <span className="visually-hidden">{t('customers.filterSegment')}</span>
+            <select value={segment} onChange={(event) => setSegment(event.target.value)} data-testid="filter-segment">
+              <option value="">{t('customers.allSegments')}</option>
+              {result.segments.map((option) => (
+                <option key={option.segment} value={option.segment}>
+                  {segmentLabel(t, option.segment)} ({formatNumber(option.count, i18n.language)})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           <span className="visually-hidden">{t('customers.sort')}</span>
           <select value={sort} onChange={(event) => setSort(event.target.value as CustomerSort)} data-testid="sort">
@@ -111,6 +133,7 @@ export function CustomersPage() {
           <input type="checkbox" checked={deleted} onChange={(event) => setDeleted(event.target.checked)} />
           <span>{t('customers.showDeleted')}</span>
         </label>
+        <ExportListButtons ids={ids} members={members} />
       </div>
       <p className="muted" aria-live="polite" data-testid="customer-count">
         {result

@@ -6,6 +6,8 @@ import { Link } from 'wouter';
 import { useStore } from 'zustand';
 import type { JobProgress } from '../../../data/api/context';
 import { serviceWorkerStore } from '../../../pwa/serviceWorker';
+import { isInteractionDoc } from '../../../sync/documentNames';
+import { NextBestActions } from '../../insights/components/NextBestActions';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { InstallButton } from '../../shell/components/InstallButton';
 import { RapportMark } from '../../shell/components/RapportMark';
@@ -107,13 +109,16 @@ function EmptyWorkspace({ progress, onProgress }: { progress: JobProgress | null
 function WorkspaceSummary() {
   const { t, i18n } = useTranslation();
   const { db, identity } = useWorkspace();
-  const counts = useLiveQuery(
-    async () => ({
+  // Counting 1M interactions takes most of a second and this query re-runs on every change: the projection keeps
+  // each document's record count, so the totals are a sum of a few dozen rows.
+  const counts = useLiveQuery(async () => {
+    const documents = await db.projection.toArray();
+    const sum = (pick: (doc: string) => boolean) => documents.filter((row) => pick(row.doc)).reduce((total, row) => total + row.records, 0);
+    return {
       customers: await db.customers.where('[alive+nameKey]').between([1, ''], [1, '\uffff']).count(),
-      interactions: await db.interactions.count(),
-    }),
-    [db],
-  );
+      interactions: sum(isInteractionDoc),
+    };
+  }, [db]);
   const recent = useLiveQuery(() => db.customers.where('[alive+updatedAt]').between([1, 0], [1, Infinity]).reverse().limit(RECENT).toArray(), [db]);
   return (
     <section className="page">
@@ -132,6 +137,7 @@ function WorkspaceSummary() {
           </div>
         </div>
       )}
+      <NextBestActions />
       <section className="card">
         <h2>{t('home.recentlyUpdated')}</h2>
         <ul className="plain-list">

@@ -3,6 +3,7 @@ import { AppSection } from './AppSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { LanguageSection } from './LanguageSection';
 import { StorageSection } from './StorageSection';
+import { SyncSection } from '../../sync/components/SyncSection';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function SettingsPage() {
         <h2>{t('settings.appearance')}</h2>
         <p className="muted">{t('settings.appearanceHint')}</p>
       </section>
+      <SyncSection />
       <StorageSection />
       <DiagnosticsSection />
       <AppSection />

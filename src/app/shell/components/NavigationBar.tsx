@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { NAVIGATION } from '../../navigation';
+import { SyncBadge } from '../../sync/components/SyncBadge';
 import { InstallButton } from './InstallButton';
 import { RapportMark } from './RapportMark';
 
@@ -13,6 +14,7 @@ export function NavigationBar() {
         <RapportMark />
         <span>{t('app.name')}</span>
       </div>
+      <SyncBadge />
       <ul className="nav-items">
         {NAVIGATION.map(({ path, label, icon: Icon }) => {
           const active = path === '/' ? location === '/' : location.startsWith(path);

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceIdentity } from '../../../data/tabs';
 import type { Region } from '../../../domain/normalise';
+import type { Invite } from '../../../sync/peer/invite';
 import { RapportMark } from '../../shell/components/RapportMark';
 import { createIdentity } from '../state/identity';
 
@@ -25,8 +26,11 @@ function guessRegion(): Region {
   return REGIONS.find((entry) => entry.region === tag)?.region ?? 'US';
 }
 
-/** The first run: the user names themself, which stamps every change they make, and picks the workspace's region. */
-export function SetupPage({ onCreated }: { onCreated: (identity: WorkspaceIdentity) => void }) {
+/**
+ * The first run: the user names themself, which stamps every change they make, and picks the workspace's region.
+ * With an invite, the device joins that workspace instead, whose region and currency arrive with its data.
+ */
+export function SetupPage({ onCreated, invite }: { onCreated: (identity: WorkspaceIdentity) => void; invite?: Invite }) {
   const { t, i18n } = useTranslation();
   const [name, setName] = useState('');
   const [region, setRegion] = useState<Region>(guessRegion);
@@ -40,15 +44,15 @@ export function SetupPage({ onCreated }: { onCreated: (identity: WorkspaceIdenti
       return;
     }
     const currency = REGIONS.find((entry) => entry.region === region)?.currency ?? 'USD';
-    onCreated(createIdentity({ displayName: name, defaultRegion: region, currency }));
+    onCreated(createIdentity({ displayName: name, defaultRegion: region, currency }, invite));
   };
 
   return (
     <main className="setup" id="main">
       <form className="card setup-card" onSubmit={handleSubmit} noValidate>
         <RapportMark size={56} />
-        <h1>{t('setup.title')}</h1>
-        <p className="muted">{t('setup.lead')}</p>
+        <h1>{invite ? t('sync.join.title') : t('setup.title')}</h1>
+        <p className="muted">{invite ? t('sync.join.lead') : t('setup.lead')}</p>
         <label className="field">
           <span>{t('setup.name')}</span>
           <input
@@ -69,19 +73,21 @@ export function SetupPage({ onCreated }: { onCreated: (identity: WorkspaceIdenti
             </span>
           )}
         </label>
-        <label className="field">
-          <span>{t('setup.region')}</span>
-          <select name="region" value={region} onChange={(event) => setRegion(event.target.value as Region)}>
-            {REGIONS.map((entry) => (
-              <option key={entry.region} value={entry.region}>
-                {regionNames.of(entry.region)} ({entry.currency})
-              </option>
-            ))}
-          </select>
-          <span className="muted">{t('setup.regionHint')}</span>
-        </label>
+        {!invite && (
+          <label className="field">
+            <span>{t('setup.region')}</span>
+            <select name="region" value={region} onChange={(event) => setRegion(event.target.value as Region)}>
+              {REGIONS.map((entry) => (
+                <option key={entry.region} value={entry.region}>
+                  {regionNames.of(entry.region)} ({entry.currency})
+                </option>
+              ))}
+            </select>
+            <span className="muted">{t('setup.regionHint')}</span>
+          </label>
+        )}
         <button type="submit" className="button">
-          {t('setup.start')}
+          {invite ? t('sync.join.submit') : t('setup.start')}
         </button>
       </form>
     </main>

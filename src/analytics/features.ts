@@ -1,0 +1,309 @@
+// The per-customer features of DESIGN §6 at a reference date, from a columnar table of interactions: a worker reads
+// a million interactions into typed arrays (a few tens of MB) rather than a million objects (several hundred MB).
+// Everything after the reference date is ignored, so the same code builds the features a churn model is trained on
+// (as of a past cutoff) and the ones it scores (as of now).
+import { CHANNELS, type Channel } from '../domain/fields';
+import { INTERACTION_TYPES, type InteractionType } from '../domain/interaction';
+import { DAY_MS } from './time';
+
+export const FEATURE_WINDOWS = [30, 90, 365] as const;
+export type FeatureWindow = (typeof FEATURE_WINDOWS)[number];
+
+/** A count feature's code, e.g. "purchase_90d": stable, for reason codes and i18n keys. */
+export type CountFeature = `${InteractionType}_${FeatureWindow}d`;
+
+export const DIRECTION_NONE = 0;
+export const DIRECTION_INBOUND = 1;
+export const DIRECTION_OUTBOUND = 2;
+export const SCALE_NONE = 0;
+export const SCALE_NPS = 1;
+export const SCALE_CSAT = 2;
+
+/** Interactions column by column; `customer` indexes the customer list the features are computed for. */
+export interface InteractionTable {
+  length: number;
+  customer: Int32Array;
+  /** Index into INTERACTION_TYPES. */
+  type: Uint8Array;
+  /** Epoch ms. */
+  at: Float64Array;
+  /** DIRECTION_NONE, DIRECTION_INBOUND or DIRECTION_OUTBOUND. */
+  direction: Uint8Array;
+  /** Index into CHANNELS, -1 when none was recorded. */
+  channel: Int8Array;
+  /** Purchase amount in minor units; NaN for a purchase in another currency than the one analysed, 0 otherwise. */
+  amount: Float64Array;
+  /** Survey score; meaningful when scale is not SCALE_NONE. */
+  score: Int8Array;
+  scale: Uint8Array;
+}
+
+export interface InteractionInput {
+  customer: number;
+  type: InteractionType;
+  at: number;
+  direction?: 'inbound' | 'outbound';
+  channel?: Channel;
+  amount?: number;
+  score?: number;
+  scale?: 'nps' | 'csat';
+}
+
+const TYPE_INDEX = new Map(INTERACTION_TYPES.map((type, i) => [type, i]));
+const CHANNEL_INDEX = new Map(CHANNELS.map((channel, i) => [channel, i]));
+const PURCHASE = TYPE_INDEX.get('purchase') as number;
+const COMPLAINT = TYPE_INDEX.get('complaint') as number;
+
+/** Grows typed arrays as rows arrive, so a reader can append page by page without knowing the total. */
+export class InteractionTableBuilder {
+  private table: InteractionTable;
+
+  constructor(capacity = 1024) {
+    this.table = allocate(Math.max(1, capacity));
+  }
+
+  get length(): number {
+    return this.table.length;
+  }
+
+  push(row: InteractionInput): void {
+    const typeIndex = TYPE_INDEX.get(row.type);
+    if (typeIndex === undefined) throw new RangeError(`interaction ${this.table.length + 1}: unknown type "${row.type}"`);
+    if (!Number.isFinite(row.at)) throw new RangeError(`interaction ${this.table.length + 1}: no valid time`);
+    if (this.table.length === this.table.customer.length) this.table = grow(this.table);
+    const t = this.table;
+    const i = t.length++;
+    t.customer[i] = row.customer;
+    t.type[i] = typeIndex;
+    t.at[i] = row.at;
+    t.direction[i] = row.direction === 'inbound' ? DIRECTION_INBOUND : row.direction === 'outbound' ? DIRECTION_OUTBOUND : DIRECTION_NONE;
+    t.channel[i] = row.channel === undefined ? -1 : (CHANNEL_INDEX.get(row.channel) ?? -1);
+    t.amount[i] = row.amount ?? 0;
+    t.scale[i] = row.scale === 'nps' ? SCALE_NPS : row.scale === 'csat' ? SCALE_CSAT : SCALE_NONE;
+    t.score[i] = row.score ?? 0;
+  }
+
+  build(): InteractionTable {
+    return this.table;
+  }
+}
+
+export interface FeatureCustomer {
+  /** Epoch ms. */
+  createdAt: number;
+}
+
+/** A ticket as the features need it: open now, or when it stopped being open (resolved or closed). */
+export interface FeatureTicket {
+  customer: number;
+  createdAt: number;
+  /** Null while open or pending; otherwise the time of the change that resolved or closed it. */
+  closedAt: number | null;
+  complaint: boolean;
+}
+
+/** One Float64Array per feature, one value per customer; NaN where a feature has no value (no purchase yet...). */
+export interface CustomerFeatures {
+  at: number;
+  /** False for customers created after the reference date with no activity by then: their other values mean nothing. */
+  known: Uint8Array;
+  tenureDays: Float64Array;
+  purchases: Float64Array;
+  /** Sum of purchase amounts in minor units of the analysed currency. */
+  revenue: Float64Array;
+  /** Days since the last purchase. */
+  recencyDays: Float64Array;
+  counts: Record<CountFeature, Float64Array>;
+  /** (interactions in the last 90 days - in the 90 before) / (their sum), -1..1; 0 when both are 0. */
+  trend: Float64Array;
+  complaints: Float64Array;
+  /** Complaints of the last 90 days with no outbound contact after them. */
+  unansweredComplaints: Float64Array;
+  openTickets: Float64Array;
+  /** Open tickets of the complaint kind. */
+  openComplaintTickets: Float64Array;
+  lastNps: Float64Array;
+  lastCsat: Float64Array;
+  /** Share of outbound contacts in the last 365 days answered by the customer (inbound) within RESPONSE_DAYS. */
+  responseRate: Float64Array;
+  daysSinceLastContact: Float64Array;
+  /** Index into CHANNELS of the last interaction with a channel, -1 without one. */
+  lastChannel: Int8Array;
+}
+
+export const RESPONSE_DAYS = 14;
+const TREND_DAYS = 90;
+const UNANSWERED_DAYS = 90;
+
+export const COUNT_FEATURES: readonly CountFeature[] = INTERACTION_TYPES.flatMap((type) =>
+  FEATURE_WINDOWS.map((window): CountFeature => `${type}_${window}d`),
+);
+
+export function customerFeatures(
+  customers: readonly FeatureCustomer[],
+  interactions: InteractionTable,
+  tickets: readonly FeatureTicket[],
+  at: number,
+): CustomerFeatures {
+  if (!Number.isFinite(at)) throw new RangeError(`features: the reference date ${at} is not a time`);
+  const n = customers.length;
+  const column = () => new Float64Array(n);
+  const missing = () => new Float64Array(n).fill(NaN);
+  const features: CustomerFeatures = {
+    at,
+    known: new Uint8Array(n),
+    tenureDays: column(),
+    purchases: column(),
+    revenue: column(),
+    recencyDays: missing(),
+    counts: Object.fromEntries(COUNT_FEATURES.map((name) => [name, column()])) as Record<CountFeature, Float64Array>,
+    trend: column(),
+    complaints: column(),
+    unansweredComplaints: column(),
+    openTickets: column(),
+    openComplaintTickets: column(),
+    lastNps: missing(),
+    lastCsat: missing(),
+    responseRate: missing(),
+    daysSinceLastContact: missing(),
+    lastChannel: new Int8Array(n).fill(-1),
+  };
+  const countColumns = INTERACTION_TYPES.map((type) => FEATURE_WINDOWS.map((window) => features.counts[`${type}_${window}d`]));
+  const order = rowsByCustomer(interactions, n, at);
+  const days = (ms: number) => (at - ms) / DAY_MS;
+  for (let c = 0; c < n; c++) {
+    const customer = customers[c] as FeatureCustomer;
+    const rows = order.rows.subarray(order.start[c] as number, order.start[c + 1] as number);
+    const firstSeen = Math.min(customer.createdAt, rows.length ? (interactions.at[rows[0] as number] as number) : Infinity);
+    if (firstSeen > at) continue;
+    features.known[c] = 1;
+    features.tenureDays[c] = days(firstSeen);
+    let recent = 0;
+    let earlier = 0;
+    let outbound = 0;
+    let answered = 0;
+    let lastPurchase = -Infinity;
+    let lastOutbound = -Infinity;
+    let lastContact = -Infinity;
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k] as number;
+      const time = interactions.at[row] as number;
+      const type = interactions.type[row] as number;
+      const age = days(time);
+      lastContact = time;
+      const windows = countColumns[type] as Float64Array[];
+      FEATURE_WINDOWS.forEach((window, w) => {
+        if (age <= window) (windows[w] as Float64Array)[c] = ((windows[w] as Float64Array)[c] as number) + 1;
+      });
+      if (age <= TREND_DAYS) recent++;
+      else if (age <= 2 * TREND_DAYS) earlier++;
+      if (type === PURCHASE) {
+        features.purchases[c] = (features.purchases[c] as number) + 1;
+        const amount = interactions.amount[row] as number;
+        if (!Number.isNaN(amount)) features.revenue[c] = (features.revenue[c] as number) + amount;
+        lastPurchase = time;
+      }
+      if (type === COMPLAINT) features.complaints[c] = (features.complaints[c] as number) + 1;
+      const scale = interactions.scale[row] as number;
+      if (scale === SCALE_NPS) features.lastNps[c] = interactions.score[row] as number;
+      else if (scale === SCALE_CSAT) features.lastCsat[c] = interactions.score[row] as number;
+      const channel = interactions.channel[row] as number;
+      if (channel >= 0) features.lastChannel[c] = channel;
+      if (interactions.direction[row] === DIRECTION_OUTBOUND) {
+        lastOutbound = time;
+        if (age <= 365) {
+          outbound++;
+          if (answeredWithin(interactions, rows, k, at)) answered++;
+        }
+      }
+    }
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k] as number;
+      const time = interactions.at[row] as number;
+      if (interactions.type[row] === COMPLAINT && days(time) <= UNANSWERED_DAYS && lastOutbound < time) {
+        features.unansweredComplaints[c] = (features.unansweredComplaints[c] as number) + 1;
+      }
+    }
+    features.trend[c] = recent + earlier > 0 ? (recent - earlier) / (recent + earlier) : 0;
+    if (lastPurchase > -Infinity) features.recencyDays[c] = days(lastPurchase);
+    if (lastContact > -Infinity) features.daysSinceLastContact[c] = days(lastContact);
+    if (outbound > 0) features.responseRate[c] = answered / outbound;
+  }
+  tickets.forEach((ticket, i) => {
+    if (!(ticket.customer >= 0 && ticket.customer < n)) throw new RangeError(`ticket ${i + 1}: customer ${ticket.customer} is not in the list`);
+    const open = ticket.createdAt <= at && (ticket.closedAt === null || ticket.closedAt > at);
+    if (!open) return;
+    features.openTickets[ticket.customer] = (features.openTickets[ticket.customer] as number) + 1;
+    if (ticket.complaint) features.openComplaintTickets[ticket.customer] = (features.openComplaintTickets[ticket.customer] as number) + 1;
+  });
+  return features;
+}
+
+/** Whether the customer wrote back (an inbound interaction) within RESPONSE_DAYS of the outbound row at position k. */
+function answeredWithin(interactions: InteractionTable, rows: Int32Array, k: number, at: number): boolean {
+  const sent = interactions.at[rows[k] as number] as number;
+  const deadline = Math.min(sent + RESPONSE_DAYS * DAY_MS, at);
+  for (let next = k + 1; next < rows.length; next++) {
+    const row = rows[next] as number;
+    const time = interactions.at[row] as number;
+    if (time > deadline) return false;
+    if (interactions.direction[row] === DIRECTION_INBOUND && time > sent) return true;
+  }
+  return false;
+}
+
+/** The rows of each customer up to `at`, oldest first: a counting sort by customer, then a sort by time. */
+function rowsByCustomer(interactions: InteractionTable, n: number, at: number): { start: Int32Array; rows: Int32Array } {
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < interactions.length; i++) {
+    const c = interactions.customer[i] as number;
+    if (!(c >= 0 && c < n)) throw new RangeError(`interaction ${i + 1}: customer ${c} is not in the list`);
+    if ((interactions.at[i] as number) <= at) start[c + 1] = (start[c + 1] as number) + 1;
+  }
+  for (let c = 0; c < n; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const fill = start.slice(0, n);
+  const rows = new Int32Array(start[n] as number);
+  for (let i = 0; i < interactions.length; i++) {
+    if ((interactions.at[i] as number) > at) continue;
+    const c = interactions.customer[i] as number;
+    rows[fill[c] as number] = i;
+    fill[c] = (fill[c] as number) + 1;
+  }
+  for (let c = 0; c < n; c++) {
+    const own = rows.subarray(start[c] as number, start[c + 1] as number);
+    own.sort((a, b) => (interactions.at[a] as number) - (interactions.at[b] as number) || a - b);
+  }
+  return { start, rows };
+}
+
+function allocate(capacity: number): InteractionTable {
+  return {
+    length: 0,
+    customer: new Int32Array(capacity),
+    type: new Uint8Array(capacity),
+    at: new Float64Array(capacity),
+    direction: new Uint8Array(capacity),
+    channel: new Int8Array(capacity),
+    amount: new Float64Array(capacity),
+    score: new Int8Array(capacity),
+    scale: new Uint8Array(capacity),
+  };
+}
+
+function grow(table: InteractionTable): InteractionTable {
+  const next = allocate(table.customer.length * 2);
+  next.length = table.length;
+  next.customer.set(table.customer);
+  next.type.set(table.type);
+  next.at.set(table.at);
+  next.direction.set(table.direction);
+  next.channel.set(table.channel);
+  next.amount.set(table.amount);
+  next.score.set(table.score);
+  next.scale.set(table.scale);
+  return next;
+}
+
+export function channelOf(index: number): Channel | undefined {
+  return index >= 0 ? CHANNELS[index] : undefined;
+}

@@ -1,0 +1,247 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import type { BackupTable } from '../../../data/backup';
+import type { ImportJobRow } from '../../../data/db';
+import type { Region } from '../../../domain/normalise';
+import type { TextEncodingName } from '../../../import/encoding';
+import { newId } from '../../../platform/ids';
+import type { WorkspaceSettings } from '../../../sync/settings';
+import type {
+  DuplicateDecision,
+  FileInspection,
+  ImportPreview,
+  ImportSettings,
+  ImportWorkerResponse,
+  ProgressReport,
+} from '../../../workers/importContract';
+import { useWorkspace } from '../../workspace/hooks/useWorkspace';
+import { useImportWorker } from './useImportWorker';
+
+export type ImportPhase =
+  | 'idle'
+  | 'inspecting'
+  | 'ready'
+  | 'checking'
+  | 'previewed'
+  | 'importing'
+  | 'done'
+  | 'cancelled'
+  | 'failed'
+  | 'restoring'
+  | 'restored';
+
+export interface ImportFailure {
+  code: Extract<ImportWorkerResponse, { kind: 'failed' }>['code'] | 'wrong_file';
+  detail?: string;
+}
+
+/** What a job keeps to run again on resume. */
+export interface SavedJobSettings {
+  settings: ImportSettings;
+  decisions: Record<string, DuplicateDecision>;
+}
+
+export interface ImportFlow {
+  phase: ImportPhase;
+  file: File | null;
+  inspection: FileInspection | null;
+  settings: ImportSettings | null;
+  preview: ImportPreview | null;
+  decisions: Record<string, DuplicateDecision>;
+  progress: ProgressReport | null;
+  failure: ImportFailure | null;
+  job: ImportJobRow | undefined;
+  restoring: { table: BackupTable; refused: number } | null;
+  chooseFile: (file: File) => Promise<void>;
+  reread: (options: { encoding?: TextEncodingName | undefined; hasHeader: boolean }) => Promise<void>;
+  updateSettings: (change: Partial<ImportSettings>) => void;
+  check: () => Promise<void>;
+  decide: (key: string, decision: DuplicateDecision) => void;
+  decideAll: (decision: DuplicateDecision) => void;
+  commit: () => Promise<void>;
+  resume: (job: ImportJobRow, file: File) => Promise<void>;
+  cancel: () => void;
+  restore: () => Promise<void>;
+  reset: () => void;
+}
+
+function failureOf(message: ImportWorkerResponse): ImportFailure {
+  if (message.kind !== 'failed') return { code: 'unreadable' };
+  return message.detail === undefined ? { code: message.code } : { code: message.code, detail: message.detail };
+}
+
+/** The import page's steps: choose a file, map and check it, review, commit with progress; or restore a backup. */
+export function useImportFlow(): ImportFlow {
+  const client = useWorkspace();
+  const worker = useImportWorker();
+  const workspaceSettings = useLiveQuery(async () => (await client.db.device.get('settings'))?.value as WorkspaceSettings | undefined, [client.db]);
+  const [phase, setPhase] = useState<ImportPhase>('idle');
+  const [file, setFile] = useState<File | null>(null);
+  const [inspection, setInspection] = useState<FileInspection | null>(null);
+  const [settings, setSettings] = useState<ImportSettings | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [decisions, setDecisions] = useState<Record<string, DuplicateDecision>>({});
+  const [progress, setProgress] = useState<ProgressReport | null>(null);
+  const [failure, setFailure] = useState<ImportFailure | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState<ImportFlow['restoring']>(null);
+  const job = useLiveQuery(async () => (jobId ? ((await client.db.importJobs.get(jobId)) as ImportJobRow | undefined) : undefined), [client.db, jobId]);
+
+  const fail = (next: ImportFailure) => {
+    setFailure(next);
+    setPhase('failed');
+  };
+
+  const inspect = async (chosen: File, options: { encoding?: TextEncodingName | undefined; hasHeader: boolean }) => {
+    setPhase('inspecting');
+    setFailure(null);
+    setPreview(null);
+    const answer = await worker.run({ kind: 'inspect', file: chosen, hasHeader: options.hasHeader, ...(options.encoding ? { encoding: options.encoding } : {}) });
+    if (answer.kind !== 'inspected') return fail(failureOf(answer));
+    const found = answer.inspection;
+    setInspection(found);
+    if (found.format === 'backup') {
+      setSettings(null);
+      setPhase('ready');
+      return;
+    }
+    const region: Region = workspaceSettings?.defaultRegion ?? 'US';
+    setSettings((previous) => ({
+      workspaceId: client.identity.workspaceId,
+      kind: previous?.kind ?? (found.interactionMapping.customerKey && found.interactionMapping.at !== null && found.interactionMapping.amount !== null ? 'interactions' : 'customers'),
+      format: found.format === 'backup' ? 'delimited' : found.format,
+      ...(options.encoding ? { encoding: options.encoding } : {}),
+      hasHeader: options.hasHeader,
+      customerMapping: found.customerMapping,
+      interactionMapping: found.interactionMapping,
+      clean: {
+        region,
+        dateOrder: found.dateOrder ?? previous?.clean.dateOrder ?? (region === 'US' ? 'mdy' : 'dmy'),
+        decimalSeparator: previous?.clean.decimalSeparator ?? '.',
+        defaultCurrency: workspaceSettings?.currency ?? 'USD',
+      },
+      mode: previous?.mode ?? 'valid',
+    }));
+    setPhase('ready');
+  };
+
+  const runCommit = async (chosen: File, run: ImportSettings, chosenDecisions: Record<string, DuplicateDecision>, id: string, resumeAfterRow: number) => {
+    setJobId(id);
+    setPhase('importing');
+    setProgress(null);
+    let writeFailed: string | null = null;
+    // The worker prepares the next chunk while one is written; chunks are written one after another, in order, so
+    // the job's "rows done" never passes a chunk that is not written.
+    let writing = Promise.resolve();
+    const answer = await worker.run({ kind: 'commit', file: chosen, settings: run, decisions: chosenDecisions, jobId: id, resumeAfterRow }, (message) => {
+      if (message.kind === 'progress') setProgress(message.progress);
+      if (message.kind !== 'chunk') return;
+      writing = writing.then(async () => {
+        if (writeFailed !== null) return;
+        try {
+          await client.call('importChunk', id, message.chunk);
+          worker.post({ kind: 'ack' });
+        } catch (error) {
+          writeFailed = error instanceof Error ? error.message : String(error);
+          worker.post({ kind: 'cancel' });
+        }
+      });
+    });
+    if (answer.kind === 'committed') {
+      await client.call('finishImportJob', id, 'done');
+      setPhase('done');
+    } else if (answer.kind === 'cancelled' && writeFailed === null) {
+      await client.call('finishImportJob', id, 'cancelled');
+      setPhase('cancelled');
+    } else {
+      fail(writeFailed === null ? failureOf(answer) : { code: 'unreadable', detail: writeFailed });
+    }
+  };
+
+  return {
+    phase,
+    file,
+    inspection,
+    settings,
+    preview,
+    decisions,
+    progress,
+    failure,
+    job,
+    restoring,
+    chooseFile: async (chosen) => {
+      setFile(chosen);
+      setSettings(null);
+      setJobId(null);
+      await inspect(chosen, { hasHeader: true });
+    },
+    reread: async (options) => {
+      if (file) await inspect(file, options);
+    },
+    updateSettings: (change) => {
+      setSettings((current) => (current ? { ...current, ...change } : current));
+      setPreview(null);
+      setPhase('ready');
+    },
+    check: async () => {
+      if (!file || !settings) return;
+      setPhase('checking');
+      setProgress(null);
+      const answer = await worker.run({ kind: 'preview', file, settings }, (message) => message.kind === 'progress' && setProgress(message.progress));
+      if (answer.kind === 'cancelled') return setPhase('ready');
+      if (answer.kind !== 'preview') return fail(failureOf(answer));
+      setPreview(answer.preview);
+      setDecisions(Object.fromEntries(answer.preview.groups.map((group) => [group.key, group.suggested])));
+      setPhase('previewed');
+    },
+    decide: (key, decision) => setDecisions((current) => ({ ...current, [key]: decision })),
+    decideAll: (decision) => setDecisions((current) => Object.fromEntries(Object.keys(current).map((key) => [key, decision]))),
+    commit: async () => {
+      if (!file || !settings || !preview) return;
+      const id = newId();
+      const saved: SavedJobSettings = { settings, decisions };
+      await client.call('startImportJob', { id, kind: settings.kind, fileName: file.name, fileSize: file.size, rowsTotal: preview.validRows - preview.knownInteractions, settings: saved });
+      await runCommit(file, settings, decisions, id, 0);
+    },
+    resume: async (interrupted, chosen) => {
+      if (chosen.name !== interrupted.fileName || chosen.size !== interrupted.fileSize) return fail({ code: 'wrong_file' });
+      const saved = interrupted.settings as SavedJobSettings;
+      setFile(chosen);
+      setSettings(saved.settings);
+      await runCommit(chosen, { ...saved.settings, workspaceId: client.identity.workspaceId }, saved.decisions, interrupted.id, interrupted.rowsDone);
+    },
+    cancel: () => worker.post({ kind: 'cancel' }),
+    restore: async () => {
+      if (!file) return;
+      setPhase('restoring');
+      let refused = 0;
+      let writing = Promise.resolve();
+      const answer = await worker.run({ kind: 'restore', file }, (message) => {
+        if (message.kind !== 'restoreChunk') return;
+        setRestoring({ table: message.table, refused });
+        writing = writing.then(async () => {
+          try {
+            if (message.settings) await client.call('updateSettings', message.settings as Partial<WorkspaceSettings>);
+            refused += (await client.call('restoreBackup', message.table, message.records)).refused;
+          } catch {
+            refused += message.records.length;
+          }
+          setRestoring({ table: message.table, refused });
+          worker.post({ kind: 'ack' });
+        });
+      });
+      if (answer.kind === 'restored') setPhase('restored');
+      else fail(failureOf(answer));
+    },
+    reset: () => {
+      setPhase('idle');
+      setFile(null);
+      setInspection(null);
+      setSettings(null);
+      setPreview(null);
+      setFailure(null);
+      setJobId(null);
+      setRestoring(null);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ImportJobRow, ImportJobStatus } from '../../../data/db';
+import { useWorkspace } from '../../workspace/hooks/useWorkspace';
+
+const SHOWN = 20;
+const JOB_STATUSES: readonly ImportJobStatus[] = ['running', 'done', 'cancelled', 'undone'];
+
+/**
+ * The latest jobs of this device, newest first. Read by status, so a job's chunk records (large, and written while
+ * an import runs) are never read here.
+ */
+export function useImportJobs(): ImportJobRow[] {
+  const { db } = useWorkspace();
+  const jobs = useLiveQuery(async () => {
+    const rows = (await db.importJobs.where('status').anyOf(JOB_STATUSES).toArray()) as ImportJobRow[];
+    return rows.sort((a, b) => b.startedAt - a.startedAt).slice(0, SHOWN);
+  }, [db]);
+  return jobs ?? [];
+}

@@ -1,0 +1,128 @@
+import type { ImportChunk } from '../data/api/importApi';
+import type { BackupRecord, BackupTable } from '../data/backup';
+import type { CellChange, CleanOptions, RowIssue } from '../import/clean';
+import type { MatchReason, SubjectRef } from '../import/duplicates';
+import type { DetectedEncoding, TextEncodingName } from '../import/encoding';
+import type { ImportErrorCode } from '../import/errors';
+import type { CustomerMapping, InteractionMapping } from '../import/mapping';
+import type { DateOrder } from '../import/values';
+
+// Messages between the import page and the import worker. The worker reads the file, cleans it and finds
+// duplicates; the page shows the preview and forwards each chunk of a commit to the leader tab.
+
+export type FileFormat = 'delimited' | 'vcard' | 'xlsx' | 'backup';
+export type ImportKind = 'customers' | 'interactions';
+/** `valid`: import the valid rows and report the rest; `all`: import nothing if any row is invalid. */
+export type ImportMode = 'valid' | 'all';
+export type DuplicateDecision = 'merge' | 'keep' | 'skip';
+
+export interface ImportSettings {
+  workspaceId: string;
+  kind: ImportKind;
+  format: Exclude<FileFormat, 'backup'>;
+  /** The user's choice; detected when absent. */
+  encoding?: TextEncodingName;
+  hasHeader: boolean;
+  customerMapping: CustomerMapping;
+  interactionMapping: InteractionMapping;
+  clean: CleanOptions;
+  mode: ImportMode;
+}
+
+/** What the page learns from a first look at the file, to fill in the settings. */
+export interface FileInspection {
+  format: FileFormat;
+  encoding: DetectedEncoding | null;
+  header: string[];
+  /** The first rows as read, to show next to the mapping. */
+  sample: string[][];
+  customerMapping: CustomerMapping;
+  interactionMapping: InteractionMapping;
+  /** From the file's dates when they say; null when the user must choose. */
+  dateOrder: DateOrder | null;
+  /** Records per table of a backup file. */
+  backupCounts?: Partial<Record<BackupTable, number>>;
+}
+
+export interface GroupMember {
+  ref: SubjectRef;
+  name: string;
+  email?: string;
+  phone?: string;
+  company?: string;
+}
+
+/** A set of rows (and workspace customers) that look like one customer, for the review screen. */
+export interface PreviewGroup {
+  /** Stable between the preview and the commit pass: the first file row of the group. */
+  key: string;
+  members: GroupMember[];
+  reasons: MatchReason[];
+  score: number;
+  hasExisting: boolean;
+  suggested: DuplicateDecision;
+}
+
+/** How many entries of each list the preview carries; the downloadable reports hold them all. */
+export const PREVIEW_LIMIT = 500;
+
+export interface ImportPreview {
+  kind: ImportKind;
+  header: string[];
+  rowsRead: number;
+  validRows: number;
+  invalidRows: number;
+  issues: RowIssue[];
+  issueCount: number;
+  changes: CellChange[];
+  changeCount: number;
+  /** CSV of every issue (row, column, value, reason) and of every change. */
+  errorReport: string;
+  changeReport: string;
+  groups: PreviewGroup[];
+  /** Interactions: customers the file names that the workspace does not have yet (created by the import). */
+  newCustomers: number;
+  /** Interactions: rows the workspace already holds (same customer, type, time and amount), not imported again. */
+  knownInteractions: number;
+  /** The last row number of the file. */
+  lastRow: number;
+}
+
+export interface WorkspaceDuplicate {
+  members: Array<{ id: string; name: string; email?: string; phone?: string; company?: string }>;
+  reasons: MatchReason[];
+  score: number;
+}
+
+export type ImportWorkerRequest =
+  | { kind: 'inspect'; file: File; encoding?: TextEncodingName; hasHeader: boolean }
+  | { kind: 'preview'; file: File; settings: ImportSettings }
+  | { kind: 'commit'; file: File; settings: ImportSettings; decisions: Record<string, DuplicateDecision>; jobId: string; resumeAfterRow: number }
+  | { kind: 'ack' }
+  | { kind: 'cancel' }
+  | { kind: 'findDuplicates'; workspaceId: string }
+  | { kind: 'backup'; workspaceId: string; settings: BackupRecord }
+  | { kind: 'restore'; file: File };
+
+export interface ProgressReport {
+  rows: number;
+  /** 0..1 of the file read. */
+  fraction: number;
+  rowsPerSecond: number;
+  /** Milliseconds, null until there is enough to tell. */
+  timeLeft: number | null;
+}
+
+export type ImportWorkerResponse =
+  | { kind: 'inspected'; inspection: FileInspection }
+  | { kind: 'progress'; progress: ProgressReport }
+  | { kind: 'preview'; preview: ImportPreview }
+  /** One chunk to write; the worker waits for `ack` before the next. */
+  | { kind: 'chunk'; chunk: ImportChunk }
+  | { kind: 'committed'; rows: number }
+  | { kind: 'duplicates'; groups: WorkspaceDuplicate[] }
+  | { kind: 'backup'; blob: Blob }
+  | { kind: 'restoreChunk'; table: BackupTable; records: BackupRecord[]; settings?: BackupRecord }
+  | { kind: 'restored' }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; code: ImportErrorCode | 'invalid_rows' | 'not_backup' | 'unreadable'; detail?: string };

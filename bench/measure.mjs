@@ -1,5 +1,5 @@
 /**
- * @typedef {{ value: number, unit: 'ms' | 'ratio' | 'bytes' | 'count', note: string }} Metric
+ * @typedef {{ value: number, unit: 'ms' | 'ratio' | 'bytes' | 'count' | 'MB', note: string }} Metric
  * @typedef {{
  *   benchPage: import('playwright-core').Page,
  *   context: import('playwright-core').BrowserContext,

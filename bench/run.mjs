@@ -9,7 +9,11 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/ensure-chromium.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
+import { analyticsSuite } from './suites/analytics.mjs';
+import { dataSuite } from './suites/data.mjs';
 import { idbSuite } from './suites/idb.mjs';
+import { importSuite } from './suites/import.mjs';
+import { syncSuite } from './suites/sync.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -22,7 +26,7 @@ const { values: args } = parseArgs({
 });
 
 /** Every suite; the `idb.` baseline always runs because other figures are ratios against it. */
-const SUITES = [idbSuite];
+const SUITES = [idbSuite, dataSuite, importSuite, analyticsSuite, syncSuite];
 const only = args.only;
 const wanted = (/** @type {string} */ prefix) => !only || prefix.startsWith(only) || only.startsWith(prefix) || prefix === 'idb.';
 const runs = Math.max(3, Number(args.runs));

@@ -1,0 +1,235 @@
+// sync.*: peer sync of issue 4 in the real app, between Chromium profiles on this machine (WebRTC over loopback,
+// the signaling server of `npm run signal` on 127.0.0.1). A device with 10,000 demo customers (and their ~100,000
+// interactions) invites a fresh one by link; the same state is also carried to another fresh profile by sync file,
+// which is the time to apply that state locally. Then one-field edits on the first device are timed until they are
+// in the second one's Dexie.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
+import { startSignalServer } from '../../scripts/signal.mjs';
+import { median } from '../measure.mjs';
+
+const CUSTOMERS = 10_000;
+const EDITS = 20;
+const POLL_MS = 100;
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/** @type {import('../measure.mjs').Suite} */
+export const syncSuite = {
+  prefix: 'sync.',
+  async run({ context, appUrl, runs }) {
+    const signal = await startSignalServer({ host: '127.0.0.1', port: 0 });
+    /** @type {(() => Promise<void>)[]} */
+    const closers = [];
+    const fresh = async () => {
+      const profile = mkdtempSync(join(tmpdir(), 'rapport-bench-sync-'));
+      const other = await chromium.launchPersistentContext(profile, { executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true, acceptDownloads: true });
+      closers.push(async () => {
+        await other.close();
+        rmSync(profile, { recursive: true, force: true });
+      });
+      return other.pages()[0] ?? (await other.newPage());
+    };
+    try {
+      const alice = await context.newPage();
+      await alice.goto(appUrl);
+      await startWorkspace(alice, 'Alice Bench');
+      console.log(`  · loading ${CUSTOMERS.toLocaleString('en')} demo customers`);
+      await alice.getByTestId('demo-size').selectOption(String(CUSTOMERS));
+      await alice.getByTestId('load-demo').click();
+      await alice.getByTestId('customer-total').filter({ hasText: CUSTOMERS.toLocaleString('en') }).waitFor({ timeout: 1_800_000 });
+      const interactions = await settledCount(alice, 'interactions');
+      await alice.goto(`${appUrl}/settings`);
+      const bareLink = await alice.getByTestId('invite-link').inputValue();
+      await alice.getByLabel('Signaling server').fill(signal.url);
+      await alice.getByRole('button', { name: 'Save', exact: true }).click();
+      await alice.locator('[data-testid="sync-state"][data-state="online"]').waitFor({ timeout: 60_000 });
+      const link = await alice.getByTestId('invite-link').inputValue();
+
+      console.log('  · a fresh device joins by link (peer to peer)');
+      const bob = await fresh();
+      await bob.goto(link);
+      await bob.locator('input[name="displayName"]').fill('Bob Bench');
+      const joined = Date.now();
+      await bob.locator('form button[type="submit"]').click();
+      await untilCounts(bob, CUSTOMERS, interactions);
+      const p2pMs = Date.now() - joined;
+
+      console.log('  · the same state applied locally from a sync file');
+      const [download] = await Promise.all([alice.waitForEvent('download'), alice.getByRole('button', { name: 'Export sync file' }).click()]);
+      const file = await download.path();
+      /** @type {number[]} */
+      const local = [];
+      for (let run = 0; run < runs; run += 1) {
+        const carol = await fresh();
+        await carol.goto(bareLink);
+        await startWorkspace(carol, 'Carol Bench');
+        await carol.goto(`${appUrl}/settings`);
+        const started = Date.now();
+        await carol.getByTestId('sync-file-input').setInputFiles(file);
+        await carol.getByTestId('sync-file-outcome').filter({ hasText: /^Merged / }).waitFor({ timeout: 600_000 });
+        await untilCounts(carol, CUSTOMERS, interactions);
+        local.push(Date.now() - started);
+        await closers.pop()?.();
+      }
+      const localMs = median(local);
+
+      console.log(`  · ${EDITS} one-field edits, each timed until it is in the other device's Dexie`);
+      const id = await firstCustomerId(alice);
+      // In-app navigation from here on: a reload would restart the leader tab and with it the peer connection.
+      await alice.goto(`${appUrl}/customers/${id}`);
+      await alice.locator('[data-testid="sync-badge"][data-state="online"]').waitFor({ timeout: 60_000 });
+      /** @type {number[]} */
+      const latencies = [];
+      for (let edit = 0; edit < EDITS; edit += 1) {
+        const title = `Bench title ${edit}`;
+        await alice.getByRole('link', { name: 'Edit', exact: true }).click();
+        await alice.getByTestId('customer-form').getByLabel('Job title').fill(title);
+        const arrived = bob.evaluate(watchTitle, { id, title });
+        const clicked = Date.now();
+        await alice.getByRole('button', { name: 'Save', exact: true }).click();
+        latencies.push((await arrived) - clicked);
+        await alice.getByTestId('customer-name').waitFor();
+      }
+      const sorted = [...latencies].sort((a, b) => a - b);
+      const p95 = sorted[Math.ceil(sorted.length * 0.95) - 1] ?? 0;
+      const n = CUSTOMERS.toLocaleString('en');
+      return {
+        'sync.initial_p2p_10k_ms': {
+          value: p2pMs,
+          unit: 'ms',
+          note: `a fresh profile joins by invite link and receives ${n} customers and ${interactions.toLocaleString('en')} interactions over WebRTC (loopback): join click → every row in its Dexie; single run`,
+        },
+        'sync.initial_local_10k_ms': {
+          value: localMs,
+          unit: 'ms',
+          note: `the same state applied on a fresh profile from a sync file (decrypt, apply, project into Dexie), median of ${runs}; runs ${local.join(' / ')}`,
+        },
+        'sync.initial_ratio': {
+          value: Math.round((p2pMs / localMs) * 100) / 100,
+          unit: 'ratio',
+          note: 'sync.initial_p2p_10k_ms / sync.initial_local_10k_ms; target ≤ 3.0',
+        },
+        'sync.edit_latency_p95_ms': {
+          value: p95,
+          unit: 'ms',
+          note: `Save clicked on one device → the field in the other's Dexie (read every 5 ms), ${EDITS} edits; median ${median(latencies)} ms; target ≤ 250`,
+        },
+      };
+    } finally {
+      for (const close of closers.reverse()) await close();
+      await signal.close();
+    }
+  },
+};
+
+/**
+ * @param {Page} page
+ * @param {string} name
+ */
+async function startWorkspace(page, name) {
+  await page.locator('input[name="displayName"]').fill(name);
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('input[name="displayName"]').waitFor({ state: 'detached' });
+}
+
+/**
+ * Rows of a read-model table, straight from IndexedDB.
+ * @param {Page} page
+ * @param {string} table
+ * @returns {Promise<number>}
+ */
+function count(page, table) {
+  return page.evaluate(async (name) => {
+    const { workspaceId } = JSON.parse(localStorage.getItem('rapport.identity') ?? '{}');
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open(`rapport-workspace-${workspaceId}`);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const rows = await new Promise((resolve, reject) => {
+      const request = /** @type {IDBDatabase} */ (db).transaction(name).objectStore(name).count();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    /** @type {IDBDatabase} */ (db).close();
+    return /** @type {number} */ (rows);
+  }, table);
+}
+
+/**
+ * Demo data writes its last interactions after the customers: the count once it stops moving.
+ * @param {Page} page
+ * @param {string} table
+ */
+async function settledCount(page, table) {
+  let previous = -1;
+  for (;;) {
+    const current = await count(page, table);
+    if (current > 0 && current === previous) return current;
+    previous = current;
+    await page.waitForTimeout(2000);
+  }
+}
+
+/**
+ * @param {Page} page
+ * @param {number} customers
+ * @param {number} interactions
+ */
+async function untilCounts(page, customers, interactions) {
+  for (;;) {
+    if ((await count(page, 'customers')) === customers && (await count(page, 'interactions')) === interactions) return;
+    await page.waitForTimeout(POLL_MS);
+  }
+}
+
+/** @param {Page} page */
+async function firstCustomerId(page) {
+  return page.evaluate(async () => {
+    const { workspaceId } = JSON.parse(localStorage.getItem('rapport.identity') ?? '{}');
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open(`rapport-workspace-${workspaceId}`);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const key = await new Promise((resolve, reject) => {
+      const request = /** @type {IDBDatabase} */ (db).transaction('customers').objectStore('customers').openKeyCursor();
+      request.onsuccess = () => resolve(request.result?.key);
+      request.onerror = () => reject(request.error);
+    });
+    /** @type {IDBDatabase} */ (db).close();
+    return String(key);
+  });
+}
+
+/**
+ * In the receiving page: reads the customer every 5 ms until its title is the expected one; the time it was seen.
+ * @param {{ id: string, title: string }} target
+ * @returns {Promise<number>}
+ */
+async function watchTitle({ id, title }) {
+  const { workspaceId } = JSON.parse(localStorage.getItem('rapport.identity') ?? '{}');
+  const db = /** @type {IDBDatabase} */ (
+    await new Promise((resolve, reject) => {
+      const request = indexedDB.open(`rapport-workspace-${workspaceId}`);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    })
+  );
+  for (;;) {
+    const row = await new Promise((resolve, reject) => {
+      const request = db.transaction('customers').objectStore('customers').get(id);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    if (/** @type {{ title?: string } | undefined} */ (row)?.title === title) {
+      db.close();
+      return Date.now();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -139,6 +139,23 @@ export const COUNT_FEATURES: readonly CountFeature[] = INTERACTION_TYPES.flatMap
   FEATURE_WINDOWS.map((window): CountFeature => `${type}_${window}d`),
 );
 
+/** The customer features that are one number each (beside the per-type counts): stable codes, worded by the UI. */
+export const NAMED_FEATURES = [
+  'tenure_days',
+  'recency_days',
+  'purchases',
+  'revenue',
+  'trend',
+  'complaints',
+  'unanswered_complaints',
+  'open_tickets',
+  'last_nps',
+  'last_csat',
+  'response_rate',
+  'days_since_contact',
+] as const;
+export type NamedFeature = (typeof NAMED_FEATURES)[number];
+
 export function customerFeatures(
   customers: readonly FeatureCustomer[],
   interactions: InteractionTable,

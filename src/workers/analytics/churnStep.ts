@@ -2,7 +2,7 @@ import { planColumns } from '../../analytics/churn/encode';
 import { churnLabels, type ChurnLabel, type CustomerActivity } from '../../analytics/churn/labels';
 import { auc, brierScore, calibrationTable } from '../../analytics/churn/metrics';
 import { churnProbabilities, scoreChurn, trainChurnModels, type ChurnData } from '../../analytics/churn/model';
-import { COUNT_FEATURES, type CustomerFeatures } from '../../analytics/features';
+import { COUNT_FEATURES, NAMED_FEATURES, type CustomerFeatures } from '../../analytics/features';
 import { sampleIndices, seededRandom } from '../../analytics/random';
 import { DAY_MS } from '../../analytics/time';
 import type { ScoreRow } from '../../data/db';
@@ -28,21 +28,7 @@ const REASONS_FOR = 5_000;
 export type ChurnReasonRow = NonNullable<ScoreRow['churnReasons']>[number];
 
 /** Feature codes the model is trained on: stable, translated by the UI as reason codes. */
-export const CHURN_COLUMNS = [
-  'tenure_days',
-  'recency_days',
-  'purchases',
-  'revenue',
-  ...COUNT_FEATURES,
-  'trend',
-  'complaints',
-  'unanswered_complaints',
-  'open_tickets',
-  'last_nps',
-  'last_csat',
-  'response_rate',
-  'days_since_contact',
-] as const;
+export const CHURN_COLUMNS = [...NAMED_FEATURES.slice(0, 4), ...COUNT_FEATURES, ...NAMED_FEATURES.slice(4)] as const;
 export type ChurnColumn = (typeof CHURN_COLUMNS)[number];
 
 /** A customer's value of a feature in its own units (days, counts, minor units, 0..1); NaN when it has none. */

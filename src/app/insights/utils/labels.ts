@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { COUNT_FEATURES, type CountFeature } from '../../../analytics/features';
+import { COUNT_FEATURES, NAMED_FEATURES, type CountFeature, type NamedFeature } from '../../../analytics/features';
 import { RFM_SEGMENTS, type RfmSegment } from '../../../analytics/rfm';
 import type { FrequencyLevel, RecencyLevel, SpendLevel } from '../../../analytics/segments';
 import type { ActionReason } from '../../../analytics/nextBestAction';
@@ -12,21 +12,6 @@ import { formatMoney, formatNumber } from '../../shared/format';
 const RECENCY: readonly RecencyLevel[] = ['very_recent', 'recent', 'average_recency', 'lapsing', 'lapsed'];
 const FREQUENCY: readonly FrequencyLevel[] = ['very_frequent', 'frequent', 'average_frequency', 'occasional', 'rare'];
 const SPEND: readonly SpendLevel[] = ['very_high_spend', 'high_spend', 'average_spend', 'low_spend', 'very_low_spend'];
-const NAMED_FEATURES = [
-  'tenure_days',
-  'recency_days',
-  'purchases',
-  'revenue',
-  'trend',
-  'complaints',
-  'unanswered_complaints',
-  'open_tickets',
-  'last_nps',
-  'last_csat',
-  'response_rate',
-  'days_since_contact',
-] as const;
-type NamedFeature = (typeof NAMED_FEATURES)[number];
 const ACTION_REASONS: readonly ActionReason[] = ['value_at_risk', 'high_churn_risk', 'open_complaint', 'long_silence', 'no_permitted_channel'];
 
 /** Narrows a code read from storage to one of a list of known codes. */

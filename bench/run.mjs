@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only <prefix>]`: benchmarks in headless Chromium against the production build,
+// `npm run bench [-- --quick] [-- --only <prefix>[,<prefix>…]]`: benchmarks in headless Chromium against the production build,
 // written to bench/results/latest.json and latest.md. Every figure is the median of at least 3 runs.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,9 @@ const { values: args } = parseArgs({
 /** Every suite; the `idb.` baseline always runs because other figures are ratios against it. */
 const SUITES = [idbSuite, dataSuite, importSuite, analyticsSuite, syncSuite];
 const only = args.only;
-const wanted = (/** @type {string} */ prefix) => !only || prefix.startsWith(only) || only.startsWith(prefix) || prefix === 'idb.';
+const onlyPrefixes = only?.split(',').filter(Boolean) ?? [];
+const matches = (/** @type {string} */ name) => onlyPrefixes.some((prefix) => name.startsWith(prefix) || prefix.startsWith(name));
+const wanted = (/** @type {string} */ prefix) => !only || matches(prefix) || prefix === 'idb.';
 const runs = Math.max(3, Number(args.runs));
 const customers = args.quick ? 10_000 : 100_000;
 
@@ -55,7 +57,7 @@ try {
     console.log(`▶ ${suite.prefix}* (${customers.toLocaleString('en')} customers, ${runs} runs)`);
     const figures = await suite.run({ benchPage, context, appUrl: server.url, customers, runs, quick: args.quick });
     for (const [name, metric] of Object.entries(figures)) {
-      if (only && !name.startsWith(only) && !name.startsWith('idb.')) continue;
+      if (only && !onlyPrefixes.some((prefix) => name.startsWith(prefix)) && !name.startsWith('idb.')) continue;
       metrics[name] = metric;
       console.log(`  ${name} = ${metric.value} ${metric.unit}`);
     }

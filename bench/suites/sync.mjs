@@ -2,18 +2,23 @@
 // the signaling server of `npm run signal` on 127.0.0.1). A device with 10,000 demo customers (and their ~100,000
 // interactions) invites a fresh one by link; the same state is also carried to another fresh profile by sync file,
 // which is the time to apply that state locally. Then one-field edits on the first device are timed until they are
-// in the second one's Dexie.
+// in the second one's Dexie, and the bytes they cost on the data channel counted. Last, the first device hands the
+// workspace to the relay of `npm run relay` and a fresh device joins through the relay alone.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.mjs';
+import { callLeader } from '../../scripts/leader-call.mjs';
+import { startRelayServer } from '../../scripts/relay.mjs';
 import { startSignalServer } from '../../scripts/signal.mjs';
 import { median } from '../measure.mjs';
 
 const CUSTOMERS = 10_000;
 const EDITS = 20;
 const POLL_MS = 100;
+/** The relay holds the workspace once its documents have not changed for this long. */
+const RELAY_QUIET_MS = 3000;
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -22,6 +27,14 @@ export const syncSuite = {
   prefix: 'sync.',
   async run({ context, appUrl, runs }) {
     const signal = await startSignalServer({ host: '127.0.0.1', port: 0 });
+    const relayFolder = mkdtempSync(join(tmpdir(), 'rapport-bench-relay-'));
+    let relayChangedAt = 0;
+    const relay = await startRelayServer({
+      host: '127.0.0.1',
+      port: 0,
+      database: join(relayFolder, 'relay.sqlite'),
+      watch: () => (relayChangedAt = Date.now()),
+    });
     /** @type {(() => Promise<void>)[]} */
     const closers = [];
     const fresh = async () => {
@@ -84,19 +97,36 @@ export const syncSuite = {
       await alice.locator('[data-testid="sync-badge"][data-state="online"]').waitFor({ timeout: 60_000 });
       /** @type {number[]} */
       const latencies = [];
+      /** @type {number[]} */
+      const editBytes = [];
       for (let edit = 0; edit < EDITS; edit += 1) {
         const title = `Bench title ${edit}`;
         await alice.getByRole('link', { name: 'Edit', exact: true }).click();
         await alice.getByTestId('customer-form').getByLabel('Job title').fill(title);
+        const sentBefore = await bytesSent(alice);
         const arrived = bob.evaluate(watchTitle, { id, title });
         const clicked = Date.now();
         await alice.getByRole('button', { name: 'Save', exact: true }).click();
         latencies.push((await arrived) - clicked);
+        editBytes.push((await bytesSent(alice)) - sentBefore);
         await alice.getByTestId('customer-name').waitFor();
       }
       const sorted = [...latencies].sort((a, b) => a - b);
       const p95 = sorted[Math.ceil(sorted.length * 0.95) - 1] ?? 0;
       const n = CUSTOMERS.toLocaleString('en');
+
+      console.log('  · the workspace handed to the relay; a fresh device joins through the relay alone');
+      await callLeader(alice, 'configureSync', { relayUrl: relay.url });
+      while (relayChangedAt === 0 || Date.now() - relayChangedAt < RELAY_QUIET_MS) await alice.waitForTimeout(500);
+      const relayLink = new URL(bareLink);
+      relayLink.hash += `&relay=${encodeURIComponent(relay.url)}`;
+      const dave = await fresh();
+      await dave.goto(relayLink.toString());
+      await dave.locator('input[name="displayName"]').fill('Dave Bench');
+      const daveJoined = Date.now();
+      await dave.locator('form button[type="submit"]').click();
+      await untilCounts(dave, CUSTOMERS, interactions);
+      const relayMs = Date.now() - daveJoined;
       return {
         'sync.initial_p2p_10k_ms': {
           value: p2pMs,
@@ -118,10 +148,22 @@ export const syncSuite = {
           unit: 'ms',
           note: `Save clicked on one device → the field in the other's Dexie (read every 5 ms), ${EDITS} edits; median ${median(latencies)} ms; target ≤ 250`,
         },
+        'sync.edit_bytes': {
+          value: median(editBytes),
+          unit: 'bytes',
+          note: `bytes the editing device sent on the data channel (encrypted, framed) from Save until the field arrived, median of ${EDITS} one-field edits (runs ${editBytes.join(' / ')}); target ≤ 1,024`,
+        },
+        'sync.initial_relay_10k_ms': {
+          value: relayMs,
+          unit: 'ms',
+          note: `a fresh profile joins by a link naming only the relay (Hocuspocus, SQLite, 127.0.0.1) and receives ${n} customers and ${interactions.toLocaleString('en')} interactions from it: join click → every row in its Dexie; single run`,
+        },
       };
     } finally {
       for (const close of closers.reverse()) await close();
       await signal.close();
+      await relay.close();
+      rmSync(relayFolder, { recursive: true, force: true });
     }
   },
 };
@@ -134,6 +176,15 @@ async function startWorkspace(page, name) {
   await page.locator('input[name="displayName"]').fill(name);
   await page.locator('form button[type="submit"]').click();
   await page.locator('input[name="displayName"]').waitFor({ state: 'detached' });
+}
+
+/**
+ * Bytes this device has sent to its online peers since they connected.
+ * @param {Page} page
+ */
+async function bytesSent(page) {
+  const status = /** @type {{ peers: { traffic?: { sent: number } }[] }} */ (await callLeader(page, 'syncStatus'));
+  return status.peers.reduce((sum, peer) => sum + (peer.traffic?.sent ?? 0), 0);
 }
 
 /**

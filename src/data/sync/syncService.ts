@@ -30,6 +30,8 @@ export interface SyncPeerStatus {
   syncing: boolean;
   /** This device's clock when the peer was last heard from, epoch ms. */
   lastSeen: number;
+  /** Bytes exchanged with an online peer since it connected (encrypted frames as sent on the data channel). */
+  traffic?: { sent: number; received: number };
 }
 
 export interface SyncStatus {
@@ -193,6 +195,7 @@ export class SyncService {
         online: true,
         syncing,
         lastSeen: session.remote.lastSeen ?? now(),
+        traffic: { sent: session.stats.bytesSent, received: session.stats.bytesReceived },
       });
     }
     const offline = [...this.knownPeers.values()]

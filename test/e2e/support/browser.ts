@@ -5,7 +5,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHROMIUM_ARGS, ensureChromium } from '../../../scripts/ensure-chromium.mjs';
 import { startStaticServer } from '../../../scripts/static-server.mjs';
 
-const DIST = join(import.meta.dirname, '../../../dist');
+// RAPPORT_DIST points the tests at another build (`vite build --outDir …`), so a benchmark serving dist/ is left alone.
+const DIST = process.env.RAPPORT_DIST ?? join(import.meta.dirname, '../../../dist');
 
 export interface AppServer {
   url: string;

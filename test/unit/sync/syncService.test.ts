@@ -98,8 +98,13 @@ describe('sync service', () => {
 
     const id = (await bob.device.db.customers.toCollection().first())?.id;
     if (!id) throw new Error('Bob has no customers');
+    const sentBefore = bob.service.status().peers[0]?.traffic?.sent ?? 0;
     await bob.device.commands.updateCustomer(id, { title: 'Buyer' });
     await until(async () => (await alice.device.db.customers.get(id))?.title === 'Buyer', "Bob's edit to reach Alice");
+    // Settings › Sync shows each peer's traffic; a one-field edit (with its audit entry) costs a few hundred bytes.
+    const editBytes = (bob.service.status().peers[0]?.traffic?.sent ?? 0) - sentBefore;
+    expect(editBytes).toBeGreaterThan(0);
+    expect(editBytes).toBeLessThanOrEqual(1024);
     expect(bob.service.status().pendingChanges).toBe(0);
 
     await alice.service.configure({ signalingUrl: '' });

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncPeerStatus } from '../../../data/sync/syncService';
 import { formatDateTime } from '../../shared/format';
+import { formatBytes } from '../../shared/formatBytes';
 
 /** The workspace's other devices this one has met: online now, or when last seen. */
 export function PeerList({ peers }: { peers: readonly SyncPeerStatus[] }) {
@@ -20,6 +21,11 @@ export function PeerList({ peers }: { peers: readonly SyncPeerStatus[] }) {
                 : t('sync.peerOnline')
               : t('sync.peerOffline', { time: formatDateTime(peer.lastSeen, i18n.language) })}
           </span>
+          {peer.traffic && (
+            <span className="muted" data-testid="sync-peer-traffic">
+              {t('sync.peerTraffic', { sent: formatBytes(peer.traffic.sent, i18n.language), received: formatBytes(peer.traffic.received, i18n.language) })}
+            </span>
+          )}
         </li>
       ))}
     </ul>

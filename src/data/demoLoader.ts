@@ -48,15 +48,17 @@ export async function loadDemoData(
       // Interactions spread over every quarter's documents: writing them in larger batches keeps the number of
       // transactions (and of y-indexeddb writes) per document low.
       if (interactions.length >= INTERACTION_BATCH) await writeInteractions();
-      onProgress({ done, total: options.customers });
+      // The job is complete only once the last interactions are written and projected (below): until then the
+      // home page keeps its progress bar, so nobody takes a half-loaded workspace for the whole demo.
+      if (done < options.customers) onProgress({ done, total: options.customers });
       await yieldToEventLoop();
     }
   }
   if (customers.length) await commands.importCustomers(customers);
   await writeInteractions();
-  onProgress({ done: options.customers, total: options.customers });
   engine.forgetTab('demo');
   await engine.projection.idle();
   // Two years of history opened every quarter's documents; only the current ones stay in memory.
   await engine.releaseIdleDocs();
+  onProgress({ done: options.customers, total: options.customers });
 }

@@ -7,6 +7,10 @@ import { DuplicatesPage } from './import/components/DuplicatesPage';
 import { ImportPage } from './import/components/ImportPage';
 import './insights/analyticsSetup';
 import { InsightsPage } from './insights/components/InsightsPage';
+import { DealEditPage } from './pipeline/components/DealEditPage';
+import { DealPage } from './pipeline/components/DealPage';
+import { PipelinePage } from './pipeline/components/PipelinePage';
+import { StagesPage } from './pipeline/components/StagesPage';
 import { SettingsPage } from './settings/components/SettingsPage';
 import { NoticeBar } from './shared/components/NoticeBar';
 import { AppShell } from './shell/components/AppShell';
@@ -23,6 +27,11 @@ export function App() {
           <Route path="/customers/new">{() => <CustomerEditPage />}</Route>
           <Route path="/customers/:id/edit">{(params) => <CustomerEditPage id={params.id} />}</Route>
           <Route path="/customers/:id">{(params) => <CustomerPage id={params.id} />}</Route>
+          <Route path="/pipeline" component={PipelinePage} />
+          <Route path="/pipeline/stages" component={StagesPage} />
+          <Route path="/deals/new">{() => <DealEditPage />}</Route>
+          <Route path="/deals/:id/edit">{(params) => <DealEditPage id={params.id} />}</Route>
+          <Route path="/deals/:id">{(params) => <DealPage id={params.id} />}</Route>
           <Route path="/import" component={ImportPage} />
           <Route path="/import/duplicates" component={DuplicatesPage} />
           <Route path="/insights" component={InsightsPage} />

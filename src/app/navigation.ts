@@ -1,5 +1,5 @@
 import type { LucideIcon } from 'lucide-react';
-import { ChartPie, FileUp, House, Settings, Users } from 'lucide-react';
+import { ChartPie, FileUp, House, SquareKanban, Settings, Users } from 'lucide-react';
 import type { en } from './i18n/en';
 
 export interface NavigationItem {
@@ -12,6 +12,7 @@ export interface NavigationItem {
 export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/', label: 'nav.home', icon: House },
   { path: '/customers', label: 'nav.customers', icon: Users },
+  { path: '/pipeline', label: 'nav.pipeline', icon: SquareKanban },
   { path: '/import', label: 'nav.import', icon: FileUp },
   { path: '/insights', label: 'nav.insights', icon: ChartPie },
   { path: '/settings', label: 'nav.settings', icon: Settings },

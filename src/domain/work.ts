@@ -15,6 +15,8 @@ export const DealFieldsSchema = z.object({
   expectedClose: TimestampSchema.optional(),
   ownerId: MemberIdSchema.optional(),
   lostReason: shortText(500).optional(),
+  /** When the deal was won or lost (absent while open): "won this month" counts by it. */
+  closedAt: TimestampSchema.optional(),
 });
 export const DealSchema = DealFieldsSchema.extend({ id: DealIdSchema }).extend(RecordStampSchema.shape);
 export type DealFields = z.infer<typeof DealFieldsSchema>;

@@ -1,6 +1,7 @@
 // English messages. The shape of this object is the contract every other language must fill.
 import { importMessages } from '../import/messages';
 import { insightsMessages } from '../insights/messages';
+import { pipelineMessages } from '../pipeline/messages';
 import { syncMessages } from '../sync/messages';
 
 export const en = {
@@ -13,6 +14,7 @@ export const en = {
     label: 'Main',
     home: 'Home',
     customers: 'Customers',
+    pipeline: 'Pipeline',
     import: 'Import',
     insights: 'Insights',
     settings: 'Settings',
@@ -209,6 +211,7 @@ export const en = {
   sync: syncMessages.en,
   insights: insightsMessages.en,
   import: importMessages.en,
+  pipeline: pipelineMessages.en,
   validation: {
     required: 'Required.',
     invalid: 'Not valid.',

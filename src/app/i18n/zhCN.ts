@@ -1,5 +1,6 @@
 import { importMessages } from '../import/messages';
 import { insightsMessages } from '../insights/messages';
+import { pipelineMessages } from '../pipeline/messages';
 import { syncMessages } from '../sync/messages';
 import type { MessageCatalog } from './en';
 
@@ -13,6 +14,7 @@ export const zhCN: MessageCatalog = {
     label: '主导航',
     home: '首页',
     customers: '客户',
+    pipeline: '销售管道',
     import: '导入',
     insights: '洞察',
     settings: '设置',
@@ -209,6 +211,7 @@ export const zhCN: MessageCatalog = {
   sync: syncMessages.zhCN,
   insights: insightsMessages.zhCN,
   import: importMessages.zhCN,
+  pipeline: pipelineMessages.zhCN,
   validation: {
     required: '必填。',
     invalid: '无效。',

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { CHANNELS } from '../../../domain/fields';
 import { GENDERS, LIFECYCLE_STAGES } from '../../../domain/customer';
 import type { FieldIssue } from '../../../domain/validation';
+import { FormActions } from '../../shared/components/FormActions';
+import { FormField, type FieldControlProps } from '../../shared/components/FormField';
 import { fieldMessage } from '../../shared/issueMessage';
-import { useMembers } from '../hooks/useMembers';
 import type { CustomerDraft } from '../utils/customerDraft';
+import { MemberSelect } from './MemberSelect';
 
 interface CustomerFormProps {
   initial: CustomerDraft;
@@ -18,36 +20,20 @@ interface CustomerFormProps {
 /** Create and edit share one form; the domain validates, and each field shows its own problems. */
 export function CustomerForm({ initial, issues, submitLabel, onSubmit, onCancel }: CustomerFormProps) {
   const { t } = useTranslation();
-  const members = useMembers();
   const [draft, setDraft] = useState(initial);
   const set = <K extends keyof CustomerDraft>(key: K, value: CustomerDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
 
-  const field = (key: keyof CustomerDraft, label: string, control: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode) => {
-    const message = fieldMessage(t, issues, key);
-    const id = `customer-${key}`;
-    return (
-      <div className={`field field-${key}`}>
-        <label htmlFor={id}>{label}</label>
-        {control({ id, 'aria-invalid': message !== undefined, ...(message ? { 'aria-describedby': `${id}-error` } : {}) })}
-        {message && (
-          <span className="field-error" id={`${id}-error`} role="alert">
-            {message}
-          </span>
-        )}
-      </div>
-    );
-  };
+  const field = (key: keyof CustomerDraft, label: string, control: (props: FieldControlProps) => ReactNode, hint?: string) => (
+    <FormField id={`customer-${key}`} className={`field-${key}`} label={label} message={fieldMessage(t, issues, key)} hint={hint}>
+      {control}
+    </FormField>
+  );
   const text = (key: keyof CustomerDraft, label: string, type = 'text', autoComplete = 'off') =>
     field(key, label, (props) => (
       <input {...props} name={key} type={type} autoComplete={autoComplete} value={draft[key] as string} onChange={(event) => set(key, event.target.value as never)} />
     ));
   const area = (key: keyof CustomerDraft, label: string, rows: number, hint?: string) =>
-    field(key, label, (props) => (
-      <>
-        <textarea {...props} name={key} rows={rows} value={draft[key] as string} onChange={(event) => set(key, event.target.value as never)} />
-        {hint && <span className="muted field-hint">{hint}</span>}
-      </>
-    ));
+    field(key, label, (props) => <textarea {...props} name={key} rows={rows} value={draft[key] as string} onChange={(event) => set(key, event.target.value as never)} />, hint);
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -81,14 +67,7 @@ export function CustomerForm({ initial, issues, submitLabel, onSubmit, onCancel 
       ))}
       {text('source', t('customer.source'))}
       {field('ownerId', t('customer.owner'), (props) => (
-        <select {...props} name="ownerId" value={draft.ownerId} onChange={(event) => set('ownerId', event.target.value)}>
-          <option value="">{t('common.notSet')}</option>
-          {[...members.values()].map((member) => (
-            <option key={member.id} value={member.id}>
-              {member.displayName}
-            </option>
-          ))}
-        </select>
+        <MemberSelect {...props} name="ownerId" value={draft.ownerId} onChange={(memberId) => set('ownerId', memberId)} />
       ))}
       {text('tags', t('customer.tags'))}
       {field('lifecycle', t('customer.lifecycle'), (props) => (
@@ -120,14 +99,7 @@ export function CustomerForm({ initial, issues, submitLabel, onSubmit, onCancel 
         ))}
       </fieldset>
       {area('needs', t('customer.needs'), 4)}
-      <div className="form-actions">
-        <button type="submit" className="button">
-          {submitLabel}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,13 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { ArchiveRestore, Pencil, Trash2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { CustomerId } from '../../../domain/ids';
+import { DeletedBanner } from '../../shared/components/DeletedBanner';
+import { DetailList } from '../../shared/components/DetailList';
+import { RecordActions } from '../../shared/components/RecordActions';
 import { formatDate } from '../../shared/format';
 import { useNotices } from '../../shared/state/notices';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { useMembers } from '../hooks/useMembers';
 import { CustomerInsights } from '../../insights/components/CustomerInsights';
+import { CustomerDeals } from '../../pipeline/components/CustomerDeals';
 import { ChangedByOthers } from '../../sync/components/ChangedByOthers';
 import { CustomerHistory } from './CustomerHistory';
 import { QuickLog } from './QuickLog';
@@ -51,15 +54,7 @@ export function CustomerPage({ id }: { id: string }) {
 
   return (
     <section className="page page-wide customer-page">
-      {deleted && (
-        <div className="banner" role="status">
-          <span>{t('customers.deletedBanner')}</span>
-          <button type="button" className="button" onClick={() => void handleRestore()}>
-            <ArchiveRestore aria-hidden="true" size={18} />
-            <span>{t('common.restore')}</span>
-          </button>
-        </div>
-      )}
+      {deleted && <DeletedBanner message={t('customers.deletedBanner')} onRestore={() => void handleRestore()} />}
       <header className="page-header">
         <div>
           <h1 data-testid="customer-name">{customer.name}</h1>
@@ -68,33 +63,13 @@ export function CustomerPage({ id }: { id: string }) {
             <span className={`badge badge-${customer.lifecycle}`}>{t(`lifecycle.${customer.lifecycle}`)}</span>
           </p>
         </div>
-        {!deleted && (
-          <div className="header-actions">
-            <Link href={`/customers/${id}/edit`} className="button button-secondary">
-              <Pencil aria-hidden="true" size={18} />
-              <span>{t('common.edit')}</span>
-            </Link>
-            <button type="button" className="button button-secondary" onClick={() => void handleDelete()}>
-              <Trash2 aria-hidden="true" size={18} />
-              <span>{t('common.delete')}</span>
-            </button>
-          </div>
-        )}
+        {!deleted && <RecordActions editHref={`/customers/${id}/edit`} onDelete={() => void handleDelete()} />}
       </header>
       <ChangedByOthers recordId={id} />
       <div className="customer-layout">
         <aside className="card profile">
           <h2>{t('customer.profile')}</h2>
-          <dl>
-            {details
-              .filter(([, value]) => value)
-              .map(([label, value]) => (
-                <div key={label}>
-                  <dt>{label}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ))}
-          </dl>
+          <DetailList details={details} />
           {customer.tags.length > 0 && (
             <ul className="tags" aria-label={t('customer.tags')}>
               {customer.tags.map((tag) => (
@@ -124,6 +99,7 @@ export function CustomerPage({ id }: { id: string }) {
         </aside>
         <div className="customer-main">
           {!deleted && <QuickLog customerId={id} />}
+          <CustomerDeals customerId={id} canAdd={!deleted} />
           <Timeline customerId={id} members={members} />
           <CustomerHistory recordId={id} members={members} />
         </div>

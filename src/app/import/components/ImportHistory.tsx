@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportJobRow } from '../../../data/db';
@@ -6,7 +7,7 @@ import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { useImportJobs } from '../hooks/useImportJobs';
 import { useUndoProgress } from '../hooks/useUndoProgress';
 
-function jobTitle(t: ReturnType<typeof useTranslation>['t'], job: ImportJobRow): string {
+function jobTitle(t: TFunction, job: ImportJobRow): string {
   const names = job.kind === 'merge' ? ((job.settings as { names?: string[] } | null)?.names ?? []).join(', ') : '';
   return t(`import.job.${job.kind}`, { file: job.fileName, names });
 }

@@ -49,6 +49,9 @@ export const syncSuite = {
     try {
       const alice = await context.newPage();
       await alice.goto(appUrl);
+      // Earlier suites leave their workspace open in this profile: Alice starts a new one.
+      await alice.evaluate(() => localStorage.removeItem('rapport.identity'));
+      await alice.reload();
       await startWorkspace(alice, 'Alice Bench');
       console.log(`  · loading ${CUSTOMERS.toLocaleString('en')} demo customers`);
       await alice.getByTestId('demo-size').selectOption(String(CUSTOMERS));

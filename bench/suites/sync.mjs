@@ -15,7 +15,7 @@ import { startSignalServer } from '../../scripts/signal.mjs';
 import { median } from '../measure.mjs';
 
 const CUSTOMERS = 10_000;
-const EDITS = 20;
+const EDITS = 40;
 const POLL_MS = 100;
 /** The relay holds the workspace once its documents have not changed for this long. */
 const RELAY_QUIET_MS = 3000;

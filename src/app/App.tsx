@@ -10,6 +10,11 @@ import { InsightsPage } from './insights/components/InsightsPage';
 import { DealEditPage } from './pipeline/components/DealEditPage';
 import { DealPage } from './pipeline/components/DealPage';
 import { PipelinePage } from './pipeline/components/PipelinePage';
+import { ReminderNotices } from './service/components/ReminderNotices';
+import { TasksPage } from './service/components/TasksPage';
+import { TicketEditPage } from './service/components/TicketEditPage';
+import { TicketPage } from './service/components/TicketPage';
+import { TicketsPage } from './service/components/TicketsPage';
 import { StagesPage } from './pipeline/components/StagesPage';
 import { SettingsPage } from './settings/components/SettingsPage';
 import { NoticeBar } from './shared/components/NoticeBar';
@@ -32,6 +37,11 @@ export function App() {
           <Route path="/deals/new">{() => <DealEditPage />}</Route>
           <Route path="/deals/:id/edit">{(params) => <DealEditPage id={params.id} />}</Route>
           <Route path="/deals/:id">{(params) => <DealPage id={params.id} />}</Route>
+          <Route path="/tickets" component={TicketsPage} />
+          <Route path="/tickets/new">{() => <TicketEditPage />}</Route>
+          <Route path="/tickets/:id/edit">{(params) => <TicketEditPage id={params.id} />}</Route>
+          <Route path="/tickets/:id">{(params) => <TicketPage id={params.id} />}</Route>
+          <Route path="/tasks" component={TasksPage} />
           <Route path="/import" component={ImportPage} />
           <Route path="/import/duplicates" component={DuplicatesPage} />
           <Route path="/insights" component={InsightsPage} />
@@ -39,6 +49,7 @@ export function App() {
           <Route component={NotFoundPage} />
         </Switch>
         <NoticeBar />
+        <ReminderNotices />
       </AppShell>
     </WorkspaceProvider>
   );

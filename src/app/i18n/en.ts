@@ -2,6 +2,7 @@
 import { importMessages } from '../import/messages';
 import { insightsMessages } from '../insights/messages';
 import { pipelineMessages } from '../pipeline/messages';
+import { serviceMessages } from '../service/messages';
 import { syncMessages } from '../sync/messages';
 
 export const en = {
@@ -15,6 +16,8 @@ export const en = {
     home: 'Home',
     customers: 'Customers',
     pipeline: 'Pipeline',
+    tickets: 'Tickets',
+    tasks: 'Tasks',
     import: 'Import',
     insights: 'Insights',
     settings: 'Settings',
@@ -212,6 +215,7 @@ export const en = {
   insights: insightsMessages.en,
   import: importMessages.en,
   pipeline: pipelineMessages.en,
+  service: serviceMessages.en,
   validation: {
     required: 'Required.',
     invalid: 'Not valid.',

@@ -1,6 +1,7 @@
 import { importMessages } from '../import/messages';
 import { insightsMessages } from '../insights/messages';
 import { pipelineMessages } from '../pipeline/messages';
+import { serviceMessages } from '../service/messages';
 import { syncMessages } from '../sync/messages';
 import type { MessageCatalog } from './en';
 
@@ -15,6 +16,8 @@ export const zhCN: MessageCatalog = {
     home: '首页',
     customers: '客户',
     pipeline: '销售管道',
+    tickets: '工单',
+    tasks: '任务',
     import: '导入',
     insights: '洞察',
     settings: '设置',
@@ -212,6 +215,7 @@ export const zhCN: MessageCatalog = {
   insights: insightsMessages.zhCN,
   import: importMessages.zhCN,
   pipeline: pipelineMessages.zhCN,
+  service: serviceMessages.zhCN,
   validation: {
     required: '必填。',
     invalid: '无效。',

@@ -30,3 +30,9 @@ export function formatDate(at: number, language: string): string {
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language).format(value);
 }
+
+/** The value of an <input type="datetime-local"> for a time, in the reader's zone. */
+export function dateTimeInputValue(at: number): string {
+  const date = new Date(at - new Date(at).getTimezoneOffset() * 60_000);
+  return date.toISOString().slice(0, 16);
+}

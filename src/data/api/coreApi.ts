@@ -12,7 +12,6 @@ export function coreApi({ engine, actor, tabId, onProgress }: LeaderContext) {
     updateRecord: (...args: Parameters<typeof commands.updateRecord>) => commands.updateRecord(...args),
     deleteRecord: (...args: Parameters<typeof commands.deleteRecord>) => commands.deleteRecord(...args),
     restoreRecord: (...args: Parameters<typeof commands.restoreRecord>) => commands.restoreRecord(...args),
-    logInteraction: (...args: Parameters<typeof commands.logInteraction>) => commands.logInteraction(...args),
     editInteraction: (...args: Parameters<typeof commands.editInteraction>) => commands.editInteraction(...args),
     undo: () => commands.undo(),
     redo: () => commands.redo(),

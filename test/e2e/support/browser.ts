@@ -87,3 +87,30 @@ export function readTable<T = Record<string, unknown>>(page: Page, table: string
     return rows;
   }, table);
 }
+
+/** A test file's app: a private copy of the build served, a browser with its own profile, a workspace started. */
+export interface OpenedApp {
+  server: AppServer;
+  context: BrowserContext;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/** `prepare` runs on the blank page before the app loads (to install playwright's clock, say). */
+export async function openStartedApp(viewport: { width: number; height: number }, prepare?: (page: Page) => Promise<void>): Promise<OpenedApp> {
+  const server = await serveApp();
+  const browser = await launchPersistentChromium(viewport);
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await prepare?.(page);
+  await page.goto(server.url);
+  await startWorkspace(page);
+  return {
+    server,
+    context: browser.context,
+    page,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

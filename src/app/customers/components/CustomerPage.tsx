@@ -6,11 +6,13 @@ import { DeletedBanner } from '../../shared/components/DeletedBanner';
 import { DetailList } from '../../shared/components/DetailList';
 import { RecordActions } from '../../shared/components/RecordActions';
 import { formatDate } from '../../shared/format';
-import { useNotices } from '../../shared/state/notices';
+import { useSoftDelete } from '../../shared/hooks/useSoftDelete';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { useMembers } from '../hooks/useMembers';
 import { CustomerInsights } from '../../insights/components/CustomerInsights';
 import { CustomerDeals } from '../../pipeline/components/CustomerDeals';
+import { CustomerTickets } from '../../service/components/CustomerTickets';
+import { LinkedTasks } from '../../service/components/LinkedTasks';
 import { ChangedByOthers } from '../../sync/components/ChangedByOthers';
 import { CustomerHistory } from './CustomerHistory';
 import { QuickLog } from './QuickLog';
@@ -20,7 +22,7 @@ export function CustomerPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const client = useWorkspace();
   const members = useMembers();
-  const show = useNotices((state) => state.show);
+  const { remove, restore } = useSoftDelete();
   const customer = useLiveQuery(async () => (await client.db.customers.get(id as CustomerId)) ?? null, [client.db, id]);
   if (customer === undefined) return null;
   if (customer === null) {
@@ -32,14 +34,6 @@ export function CustomerPage({ id }: { id: string }) {
     );
   }
   const deleted = customer.alive === 0;
-  const handleDelete = async () => {
-    const result = await client.call('deleteRecord', { kind: 'customer', id });
-    if (result.ok) show(t('notice.customerDeleted', { name: customer.name }), true);
-  };
-  const handleRestore = async () => {
-    const result = await client.call('restoreRecord', { kind: 'customer', id });
-    if (result.ok) show(t('notice.customerRestored', { name: customer.name }), true);
-  };
   const owner = customer.ownerId ? members.get(customer.ownerId)?.displayName : undefined;
   const details: [string, string | undefined][] = [
     [t('customer.emails'), customer.emails.join(', ')],
@@ -54,7 +48,7 @@ export function CustomerPage({ id }: { id: string }) {
 
   return (
     <section className="page page-wide customer-page">
-      {deleted && <DeletedBanner message={t('customers.deletedBanner')} onRestore={() => void handleRestore()} />}
+      {deleted && <DeletedBanner message={t('customers.deletedBanner')} onRestore={() => void restore({ kind: 'customer', id }, t('notice.customerRestored', { name: customer.name }))} />}
       <header className="page-header">
         <div>
           <h1 data-testid="customer-name">{customer.name}</h1>
@@ -63,7 +57,7 @@ export function CustomerPage({ id }: { id: string }) {
             <span className={`badge badge-${customer.lifecycle}`}>{t(`lifecycle.${customer.lifecycle}`)}</span>
           </p>
         </div>
-        {!deleted && <RecordActions editHref={`/customers/${id}/edit`} onDelete={() => void handleDelete()} />}
+        {!deleted && <RecordActions editHref={`/customers/${id}/edit`} onDelete={() => void remove({ kind: 'customer', id }, t('notice.customerDeleted', { name: customer.name }))} />}
       </header>
       <ChangedByOthers recordId={id} />
       <div className="customer-layout">
@@ -100,6 +94,8 @@ export function CustomerPage({ id }: { id: string }) {
         <div className="customer-main">
           {!deleted && <QuickLog customerId={id} />}
           <CustomerDeals customerId={id} canAdd={!deleted} />
+          <CustomerTickets customerId={id} canAdd={!deleted} />
+          <LinkedTasks link={{ customerId: id }} canAdd={!deleted} />
           <Timeline customerId={id} members={members} />
           <CustomerHistory recordId={id} members={members} />
         </div>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { InteractionType } from '../../../domain/interaction';
 import type { FieldIssue } from '../../../domain/validation';
 import { now } from '../../../platform/clock';
-import { parseMoney } from '../../shared/format';
+import { dateTimeInputValue, parseMoney } from '../../shared/format';
 import { fieldMessage } from '../../shared/issueMessage';
 import { useNotices } from '../../shared/state/notices';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
@@ -21,11 +21,6 @@ const QUICK_TYPES = [
 ] as const satisfies readonly { type: InteractionType; icon: unknown }[];
 
 type QuickType = (typeof QUICK_TYPES)[number]['type'];
-
-function localDateTime(at: number): string {
-  const date = new Date(at - new Date(at).getTimezoneOffset() * 60_000);
-  return date.toISOString().slice(0, 16);
-}
 
 /** One tap to start logging what just happened with this customer. */
 export function QuickLog({ customerId }: { customerId: string }) {
@@ -50,7 +45,7 @@ export function QuickLog({ customerId }: { customerId: string }) {
     setAmount('');
     setScore('');
     setDirection(next === 'complaint' ? 'inbound' : 'outbound');
-    setAt(localDateTime(now()));
+    setAt(dateTimeInputValue(now()));
     setIssues([]);
   };
 
@@ -73,7 +68,8 @@ export function QuickLog({ customerId }: { customerId: string }) {
     }
     const result = await client.call('logInteraction', input);
     if (!result.ok) return setIssues(result.issues);
-    show(t('notice.logged', { type: t(`interaction.types.${type}`) }), true);
+    // The leader opened a ticket for a complaint (serviceApi.logInteraction): say so, so the user knows where it went.
+    show(type === 'complaint' ? t('service.tickets.complaintOpened') : t('notice.logged', { type: t(`interaction.types.${type}`) }), true);
     setType(null);
   };
 
@@ -98,7 +94,8 @@ export function QuickLog({ customerId }: { customerId: string }) {
         <form className="quick-log-form" onSubmit={(event) => void handleSubmit(event)} noValidate>
           <label className="field">
             <span>{t('interaction.subject')}</span>
-            <input name="subject" value={subject} onChange={(event) => setSubject(event.target.value)} autoFocus />
+            <input name="subject" value={subject} onChange={(event) => setSubject(event.target.value)} autoFocus aria-invalid={fieldMessage(t, issues, 'subject') !== undefined} />
+            {fieldMessage(t, issues, 'subject') && <span className="field-error">{fieldMessage(t, issues, 'subject')}</span>}
           </label>
           {(type === 'call' || type === 'email' || type === 'complaint') && (
             <label className="field">

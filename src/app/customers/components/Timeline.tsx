@@ -12,8 +12,16 @@ import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 
 const ESTIMATED_HEIGHT = 96;
 
-/** Every interaction with the customer, newest first; only those on screen are rendered. */
-export function Timeline({ customerId, members }: { customerId: string; members: Map<string, Member> }) {
+interface TimelineProps {
+  customerId: string;
+  members: Map<string, Member>;
+  /** Only the interactions of this ticket: the ticket's conversation. */
+  ticketId?: string;
+  title?: string;
+}
+
+/** Every interaction with the customer (or on one of their tickets), newest first; only those on screen are rendered. */
+export function Timeline({ customerId, members, ticketId, title }: TimelineProps) {
   const { t, i18n } = useTranslation();
   const client = useWorkspace();
   const show = useNotices((state) => state.show);
@@ -26,8 +34,8 @@ export function Timeline({ customerId, members }: { customerId: string; members:
           .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
           .reverse()
           .toArray()
-      ).filter((row) => row.alive === 1),
-    [client.db, customerId],
+      ).filter((row) => row.alive === 1 && (ticketId === undefined || row.ticketId === ticketId)),
+    [client.db, customerId, ticketId],
   );
   const rows = interactions ?? [];
   const virtualizer = useVirtualizer({
@@ -45,7 +53,7 @@ export function Timeline({ customerId, members }: { customerId: string; members:
   return (
     <section className="card timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">
-        {t('interaction.timeline')} <span className="muted">({rows.length})</span>
+        {title ?? t('interaction.timeline')} <span className="muted">({rows.length})</span>
       </h2>
       {interactions && rows.length === 0 && <p className="muted">{t('interaction.none')}</p>}
       <div ref={scroller} className="timeline-scroller" data-testid="timeline">

@@ -8,10 +8,13 @@ import type { JobProgress } from '../../../data/api/context';
 import { serviceWorkerStore } from '../../../pwa/serviceWorker';
 import { isInteractionDoc } from '../../../sync/documentNames';
 import { NextBestActions } from '../../insights/components/NextBestActions';
+import { HomeComplaints } from '../../service/components/HomeComplaints';
+import { HomeTasks } from '../../service/components/HomeTasks';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { InstallButton } from '../../shell/components/InstallButton';
 import { RapportMark } from '../../shell/components/RapportMark';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
+import { PipelineSummary } from './PipelineSummary';
 
 /** Demo sizes: 1,000 feels real and loads in seconds on a phone; the larger ones show how Rapport scales. */
 const DEMO_SIZES = [1000, 10_000, 100_000] as const;
@@ -137,6 +140,9 @@ function WorkspaceSummary() {
           </div>
         </div>
       )}
+      <PipelineSummary />
+      <HomeTasks />
+      <HomeComplaints />
       <NextBestActions />
       <section className="card">
         <h2>{t('home.recentlyUpdated')}</h2>

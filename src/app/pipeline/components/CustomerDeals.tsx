@@ -2,6 +2,7 @@ import { Plus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isClosedStage } from '../../../domain/pipeline';
+import { CardSection } from '../../shared/components/CardSection';
 import { formatMoney } from '../../shared/format';
 import { useDeals } from '../hooks/useDeals';
 import { usePipelineSettings } from '../hooks/usePipelineSettings';
@@ -17,16 +18,20 @@ export function CustomerDeals({ customerId, canAdd }: { customerId: string; canA
   if (!settings || !data) return null;
   const deals = [...data.deals].sort((a, b) => Number(isClosedStage(a.stage)) - Number(isClosedStage(b.stage)) || b.createdAt - a.createdAt);
   return (
-    <section className="card customer-deals" aria-labelledby="customer-deals-title" data-testid="customer-deals">
-      <header className="customer-deals-header">
-        <h2 id="customer-deals-title">{t('pipeline.customerDeals.title')}</h2>
-        {canAdd && (
+    <CardSection
+      id="customer-deals"
+      title={t('pipeline.customerDeals.title')}
+      action={
+        canAdd && (
           <Link href={`/deals/new?customer=${customerId}`} className="button button-secondary" data-testid="customer-new-deal">
             <Plus aria-hidden="true" size={18} />
             <span>{t('pipeline.newDeal')}</span>
           </Link>
-        )}
-      </header>
+        )
+      }
+      className="customer-deals"
+      testId="customer-deals"
+    >
       {deals.length ? (
         <ul className="plain-list">
           {deals.map((deal) => (
@@ -41,6 +46,6 @@ export function CustomerDeals({ customerId, canAdd }: { customerId: string; canA
       ) : (
         <p className="muted">{t('pipeline.customerDeals.none')}</p>
       )}
-    </section>
+    </CardSection>
   );
 }

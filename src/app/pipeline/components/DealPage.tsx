@@ -9,7 +9,8 @@ import { DeletedBanner } from '../../shared/components/DeletedBanner';
 import { DetailList } from '../../shared/components/DetailList';
 import { RecordActions } from '../../shared/components/RecordActions';
 import { formatDate, formatMoney } from '../../shared/format';
-import { useNotices } from '../../shared/state/notices';
+import { LinkedTasks } from '../../service/components/LinkedTasks';
+import { useSoftDelete } from '../../shared/hooks/useSoftDelete';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { useMoveDeal } from '../hooks/useMoveDeal';
 import { usePipelineSettings } from '../hooks/usePipelineSettings';
@@ -25,7 +26,7 @@ export function DealPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const client = useWorkspace();
   const members = useMembers();
-  const show = useNotices((state) => state.show);
+  const { remove, restore } = useSoftDelete();
   const settings = usePipelineSettings();
   const move = useMoveDeal();
   const found = useLiveQuery(async () => {
@@ -44,14 +45,6 @@ export function DealPage({ id }: { id: string }) {
   const { deal, customer } = found;
   const { stages } = settings;
   const deleted = deal.deletedAt !== undefined;
-  const handleDelete = async () => {
-    const result = await client.call('deleteRecord', { kind: 'deal', id });
-    if (result.ok) show(t('pipeline.notice.deleted', { title: deal.title }), true);
-  };
-  const handleRestore = async () => {
-    const result = await client.call('restoreRecord', { kind: 'deal', id });
-    if (result.ok) show(t('pipeline.notice.restored', { title: deal.title }), true);
-  };
   const probability = effectiveProbability(deal, stages);
   const percent = formatPercent(probability, i18n.language);
   const details: [string, string | undefined][] = [
@@ -66,7 +59,7 @@ export function DealPage({ id }: { id: string }) {
 
   return (
     <section className="page deal-page">
-      {deleted && <DeletedBanner message={t('pipeline.page.deletedBanner')} onRestore={() => void handleRestore()} />}
+      {deleted && <DeletedBanner message={t('pipeline.page.deletedBanner')} onRestore={() => void restore({ kind: 'deal', id }, t('pipeline.notice.restored', { title: deal.title }))} />}
       <header className="page-header">
         <div>
           <h1 data-testid="deal-title">{deal.title}</h1>
@@ -77,7 +70,7 @@ export function DealPage({ id }: { id: string }) {
             </span>
           </p>
         </div>
-        {!deleted && <RecordActions editHref={`/deals/${id}/edit`} onDelete={() => void handleDelete()} />}
+        {!deleted && <RecordActions editHref={`/deals/${id}/edit`} onDelete={() => void remove({ kind: 'deal', id }, t('pipeline.notice.deleted', { title: deal.title }))} />}
       </header>
       {!deleted && (
         <div className="deal-actions">
@@ -99,6 +92,7 @@ export function DealPage({ id }: { id: string }) {
       <section className="card">
         <DetailList details={details} className="deal-details" />
       </section>
+      <LinkedTasks link={{ customerId: deal.customerId, dealId: deal.id }} canAdd={!deleted} />
       <LoseDealDialog />
       <PipelineAnnouncer />
     </section>

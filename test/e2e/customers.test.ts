@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_STEP } from '../../src/data/demoLoader';
 import { CustomerSchema } from '../../src/domain/customer';
-import { DESKTOP, launchPersistentChromium, PHONE, serveApp, startWorkspace, type AppServer, readTable } from './support/browser';
+import { createCustomer, DESKTOP, launchPersistentChromium, PHONE, readTable, serveApp, startWorkspace, type AppServer, type NewCustomer } from './support/browser';
 
 // Real Chromium, real IndexedDB on disk (a persistent profile), the production build.
 
@@ -17,16 +17,7 @@ afterAll(async () => {
 });
 
 
-async function newCustomer(page: Page, fields: { name: string; emails?: string; phones?: string; company?: string }): Promise<void> {
-  await page.goto(`${server.url}/customers/new`);
-  const form = page.getByTestId('customer-form');
-  await form.getByLabel('Name').fill(fields.name);
-  if (fields.emails) await form.getByLabel('Emails').fill(fields.emails);
-  if (fields.phones) await form.getByLabel('Phones').fill(fields.phones);
-  if (fields.company) await form.getByLabel('Company').fill(fields.company);
-  await form.getByRole('button', { name: 'Create customer' }).click();
-  await page.getByTestId('customer-name').filter({ hasText: fields.name }).waitFor();
-}
+const newCustomer = (page: Page, fields: NewCustomer) => createCustomer(page, server.url, fields);
 
 describe.each([
   ['desktop', DESKTOP],

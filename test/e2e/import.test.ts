@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DESKTOP, launchPersistentChromium, serveApp, startWorkspace, type AppServer, readTable } from './support/browser';
+import { createCustomer, DESKTOP, launchPersistentChromium, serveApp, startWorkspace, type AppServer, readTable } from './support/browser';
 
 // Import, duplicates, merge, export and backup through the UI of the production build, in real Chromium.
 
@@ -83,13 +83,7 @@ describe('import, merge, export and backup', () => {
   });
 
   test('merging two customers from the list keeps both timelines', async () => {
-    await page.goto(`${server.url}/customers/new`);
-    const form = page.getByTestId('customer-form');
-    await form.getByLabel('Name').fill('Cy Young');
-    await form.getByLabel('Emails').fill('cy.young@example.com');
-    await form.getByLabel('Company').fill('Beta');
-    await form.getByRole('button', { name: 'Create customer' }).click();
-    await page.getByTestId('customer-name').filter({ hasText: 'Cy Young' }).waitFor();
+    await createCustomer(page, server.url, { name: 'Cy Young', emails: 'cy.young@example.com', company: 'Beta' });
 
     // Their history comes in as a file of interactions, keyed by email.
     await chooseFile(page, 'history.csv', 'Email,Date,Type,Subject\r\ncy@example.com,2025-01-02,note,First visit\r\ncy.young@example.com,2025-02-03,call,Follow-up\r\n');

@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DESKTOP, launchPersistentChromium, PHONE, readTable, serveApp, startWorkspace, type AppServer } from './support/browser';
+import { createCustomer, DESKTOP, launchPersistentChromium, PHONE, readTable, serveApp, startWorkspace, type AppServer } from './support/browser';
 
 // A rep's day on the production build in real Chromium: a deal is created from its customer, dragged (mouse on a
 // desktop, a finger on a phone), moved with the keyboard and won, and the forecast follows to the cent.
@@ -70,10 +70,7 @@ describe.each([
   });
 
   test('a deal from its customer, dragged, moved by keyboard and won: the forecast follows exactly', async () => {
-    await page.goto(`${server.url}/customers/new`);
-    await page.getByTestId('customer-form').getByLabel('Name').fill('Ada Buyer');
-    await page.getByRole('button', { name: 'Create customer' }).click();
-    await page.getByTestId('customer-name').filter({ hasText: 'Ada Buyer' }).waitFor();
+    await createCustomer(page, server.url, { name: 'Ada Buyer' });
 
     await page.getByTestId('customer-new-deal').click();
     const form = page.getByTestId('deal-form');

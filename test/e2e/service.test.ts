@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DESKTOP, openStartedApp, PHONE, readTable, type AppServer, type OpenedApp } from './support/browser';
+import { createCustomer, DESKTOP, openStartedApp, PHONE, readTable, type AppServer, type OpenedApp } from './support/browser';
 
 // Customer service and the day's follow-ups on the production build in real Chromium, with the page's clock in the
 // test's hands (playwright's clock: Date, timers and src/platform/clock.ts's now() all follow it): a complaint
@@ -34,10 +34,7 @@ function localInputAhead(minutesAhead: number): Promise<string> {
 
 describe('service and follow-ups', () => {
   test('a complaint logged on a customer opens a ticket; its SLA breach shows once the clock passes the due time', async () => {
-    await page.goto(`${server.url}/customers/new`);
-    await page.getByTestId('customer-form').getByLabel('Name').fill('Mia Complainer');
-    await page.getByRole('button', { name: 'Create customer' }).click();
-    await page.getByTestId('customer-name').filter({ hasText: 'Mia Complainer' }).waitFor();
+    await createCustomer(page, server.url, { name: 'Mia Complainer' });
 
     await page.getByTestId('log-complaint').click();
     await page.locator('.quick-log-form input[name="subject"]').fill('Parcel arrived broken');

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { startRelayServer, type RelayServer } from '../../scripts/relay.mjs';
 import { startSignalServer, type SignalServer } from '../../scripts/signal.mjs';
 import { newWorkspaceSecret } from '../../src/sync/peer/crypto';
-import { DESKTOP, launchPersistentChromium, PHONE, serveApp, startWorkspace, type AppServer } from './support/browser';
+import { createCustomer, DESKTOP, launchPersistentChromium, PHONE, serveApp, startWorkspace, type AppServer } from './support/browser';
 
 // Sync as users do it: Chromium processes with their own on-disk profiles, real WebRTC over loopback (no ICE
 // servers), the signaling server of `npm run signal` and the relay of `npm run relay` on 127.0.0.1, started and
@@ -55,12 +55,7 @@ async function closeDevice(page: Page): Promise<void> {
   closers.delete(page);
 }
 
-async function createCustomer(page: Page, name: string): Promise<void> {
-  await page.goto(`${server.url}/customers/new`);
-  await page.getByTestId('customer-form').getByLabel('Name').fill(name);
-  await page.getByRole('button', { name: 'Create customer' }).click();
-  await page.getByTestId('customer-name').filter({ hasText: name }).waitFor();
-}
+const newCustomer = (page: Page, name: string) => createCustomer(page, server.url, { name });
 
 /** Rows and one sample of a read-model table, straight from IndexedDB (no app code involved). */
 function readModel(page: Page, table: string): Promise<{ count: number; first: Record<string, unknown> | null }> {
@@ -174,7 +169,7 @@ test('a laptop invites a phone by link; 1,000 customers arrive whole, edits flow
   await mallory.goto(wrongLink);
   await startWorkspace(mallory, 'Mallory');
   await syncState(mallory, 'online');
-  await createCustomer(mallory, 'Planted Customer');
+  await newCustomer(mallory, 'Planted Customer');
   const malloryCustomer = (await readModel(mallory, 'customers')).first;
   await alice.goto(`${server.url}/customers/${id}/edit`);
   await alice.getByTestId('customer-form').getByLabel('Job title').fill('Chief buyer');
@@ -215,7 +210,7 @@ test('both apart: edits of different fields both survive; edits of one field agr
   const alice = await device(DESKTOP);
   await alice.goto(server.url);
   await startWorkspace(alice, 'Alice Apart');
-  await createCustomer(alice, 'Shared Customer');
+  await newCustomer(alice, 'Shared Customer');
   await setSignaling(alice, signal.url, 'online');
   const link = await alice.getByTestId('invite-link').inputValue();
   const bob = await device(PHONE);
@@ -277,7 +272,7 @@ test('relay: A writes while B is away; A closes; B opens its invite later and ge
   await alice.locator('[data-testid="relay-state"][data-state="online"]').waitFor({ timeout: 30_000 });
   const link = await alice.getByTestId('invite-link').inputValue();
   expect(link).toContain('&relay=');
-  await createCustomer(alice, 'Relay Customer');
+  await newCustomer(alice, 'Relay Customer');
   // The relay holds the change (and, as the README says, can read it) before Alice goes.
   await expect.poll(() => [...relayed.values()].some((contents) => contents.includes('Relay Customer')), { timeout: 15_000 }).toBe(true);
   await closeDevice(alice);
@@ -295,7 +290,7 @@ test('sync file: a whole workspace carried between two fresh profiles with no se
   const alice = await device(DESKTOP);
   await alice.goto(server.url);
   await startWorkspace(alice, 'Alice File');
-  await createCustomer(alice, 'Carried Customer');
+  await newCustomer(alice, 'Carried Customer');
   await alice.goto(`${server.url}/settings`);
   const link = await alice.getByTestId('invite-link').inputValue();
   const [download] = await Promise.all([alice.waitForEvent('download'), alice.getByRole('button', { name: 'Export sync file' }).click()]);

@@ -69,6 +69,25 @@ export async function startWorkspace(page: Page, name = 'Alice Example'): Promis
   await page.locator('input[name="displayName"]').waitFor({ state: 'detached' });
 }
 
+export interface NewCustomer {
+  name: string;
+  emails?: string;
+  phones?: string;
+  company?: string;
+}
+
+/** Creates a customer through the form, as a user does, and waits for their page. */
+export async function createCustomer(page: Page, appUrl: string, fields: NewCustomer): Promise<void> {
+  await page.goto(`${appUrl}/customers/new`);
+  const form = page.getByTestId('customer-form');
+  await form.getByLabel('Name').fill(fields.name);
+  if (fields.emails) await form.getByLabel('Emails').fill(fields.emails);
+  if (fields.phones) await form.getByLabel('Phones').fill(fields.phones);
+  if (fields.company) await form.getByLabel('Company').fill(fields.company);
+  await form.getByRole('button', { name: 'Create customer' }).click();
+  await page.getByTestId('customer-name').filter({ hasText: fields.name }).waitFor();
+}
+
 /** Every row of one read-model table of the page's workspace, straight from IndexedDB (no app code involved). */
 export function readTable<T = Record<string, unknown>>(page: Page, table: string): Promise<T[]> {
   return page.evaluate(async (name) => {

@@ -1,5 +1,5 @@
 import type { LucideIcon } from 'lucide-react';
-import { ChartPie, FileUp, House, ListChecks, SquareKanban, Settings, Ticket, Users } from 'lucide-react';
+import { ChartPie, FileUp, House, ListChecks, Megaphone, SquareKanban, Settings, Ticket, Users } from 'lucide-react';
 import type { en } from './i18n/en';
 
 export interface NavigationItem {
@@ -15,6 +15,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/pipeline', label: 'nav.pipeline', icon: SquareKanban },
   { path: '/tickets', label: 'nav.tickets', icon: Ticket },
   { path: '/tasks', label: 'nav.tasks', icon: ListChecks },
+  { path: '/campaigns', label: 'nav.campaigns', icon: Megaphone },
   { path: '/import', label: 'nav.import', icon: FileUp },
   { path: '/insights', label: 'nav.insights', icon: ChartPie },
   { path: '/settings', label: 'nav.settings', icon: Settings },

@@ -166,5 +166,9 @@ export function openWorkspaceDb(workspaceId: string, indexedDB?: IDBFactory, key
     analyticsRuns: 'id, startedAt',
     importJobs: 'id, status, startedAt',
   });
+  // A campaign's touches and responses are found by its id (only interactions with one are in the index).
+  db.version(3).stores({
+    interactions: 'id, [customerId+at], at, type, doc, campaignId',
+  });
   return db;
 }

@@ -53,15 +53,20 @@ export type TicketFields = z.infer<typeof TicketFieldsSchema>;
 export type Ticket = z.infer<typeof TicketSchema>;
 
 export const CAMPAIGN_STATUSES = ['draft', 'active', 'paused', 'completed'] as const;
+/** Contact channels, plus a campaign's in-person kinds (visit, event: see campaigns.ts); the schema only grows. */
+const CampaignChannelSchema = z.enum([...ChannelSchema.options, 'visit', 'event'], { error: 'invalid_channel' });
 export const CampaignFieldsSchema = z.object({
   name: requiredText(200),
-  channel: ChannelSchema,
+  channel: CampaignChannelSchema,
   /** The segment the campaign targets, as a saved filter (JSON text) over the customer list. */
   segmentQuery: shortText(5_000).optional(),
   status: z.enum(CAMPAIGN_STATUSES),
   startAt: TimestampSchema.optional(),
   endAt: TimestampSchema.optional(),
   goal: shortText(500).optional(),
+  /** The message: an email's subject, and a body with merge fields such as {{firstName}} (campaigns.ts). */
+  subject: shortText(300).optional(),
+  template: shortText(5_000).optional(),
 });
 export const CampaignSchema = CampaignFieldsSchema.extend({ id: CampaignIdSchema }).extend(RecordStampSchema.shape);
 export type CampaignFields = z.infer<typeof CampaignFieldsSchema>;

@@ -34,7 +34,7 @@ describe.each([
     await expect(page.getByTestId('workspace-empty').textContent()).resolves.toBe('This workspace is empty.');
 
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Home', 'Customers', 'Pipeline', 'Tickets', 'Tasks', 'Import', 'Insights', 'Settings']);
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Home', 'Customers', 'Pipeline', 'Tickets', 'Tasks', 'Campaigns', 'Import', 'Insights', 'Settings']);
     await expect(nav.getByRole('link', { name: 'Home' }).getAttribute('aria-current')).resolves.toBe('page');
 
     await nav.getByRole('link', { name: 'Settings' }).click();
@@ -80,7 +80,7 @@ test('the language switch turns the app into Simplified Chinese and the choice s
   await page.reload();
   await page.getByRole('heading', { level: 1, name: '设置' }).waitFor();
   const nav = page.getByRole('navigation', { name: '主导航' });
-  await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['首页', '客户', '销售管道', '工单', '任务', '导入', '洞察', '设置']);
+  await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['首页', '客户', '销售管道', '工单', '任务', '营销活动', '导入', '洞察', '设置']);
   await page.getByLabel('语言').selectOption('en');
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   await page.context().close();

@@ -1,8 +1,10 @@
 // English messages. The shape of this object is the contract every other language must fill.
+import { campaignMessages } from '../campaigns/messages';
 import { importMessages } from '../import/messages';
 import { insightsMessages } from '../insights/messages';
 import { pipelineMessages } from '../pipeline/messages';
 import { serviceMessages } from '../service/messages';
+import { surveyMessages } from '../surveys/messages';
 import { syncMessages } from '../sync/messages';
 
 export const en = {
@@ -18,6 +20,7 @@ export const en = {
     pipeline: 'Pipeline',
     tickets: 'Tickets',
     tasks: 'Tasks',
+    campaigns: 'Campaigns',
     import: 'Import',
     insights: 'Insights',
     settings: 'Settings',
@@ -216,6 +219,8 @@ export const en = {
   import: importMessages.en,
   pipeline: pipelineMessages.en,
   service: serviceMessages.en,
+  campaigns: campaignMessages.en,
+  surveys: surveyMessages.en,
   validation: {
     required: 'Required.',
     invalid: 'Not valid.',

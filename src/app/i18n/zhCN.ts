@@ -1,7 +1,9 @@
+import { campaignMessages } from '../campaigns/messages';
 import { importMessages } from '../import/messages';
 import { insightsMessages } from '../insights/messages';
 import { pipelineMessages } from '../pipeline/messages';
 import { serviceMessages } from '../service/messages';
+import { surveyMessages } from '../surveys/messages';
 import { syncMessages } from '../sync/messages';
 import type { MessageCatalog } from './en';
 
@@ -18,6 +20,7 @@ export const zhCN: MessageCatalog = {
     pipeline: '销售管道',
     tickets: '工单',
     tasks: '任务',
+    campaigns: '营销活动',
     import: '导入',
     insights: '洞察',
     settings: '设置',
@@ -216,6 +219,8 @@ export const zhCN: MessageCatalog = {
   import: importMessages.zhCN,
   pipeline: pipelineMessages.zhCN,
   service: serviceMessages.zhCN,
+  campaigns: campaignMessages.zhCN,
+  surveys: surveyMessages.zhCN,
   validation: {
     required: '必填。',
     invalid: '无效。',

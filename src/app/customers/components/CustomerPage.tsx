@@ -13,6 +13,7 @@ import { CustomerInsights } from '../../insights/components/CustomerInsights';
 import { CustomerDeals } from '../../pipeline/components/CustomerDeals';
 import { CustomerTickets } from '../../service/components/CustomerTickets';
 import { LinkedTasks } from '../../service/components/LinkedTasks';
+import { SurveyForm } from '../../surveys/components/SurveyForm';
 import { ChangedByOthers } from '../../sync/components/ChangedByOthers';
 import { CustomerHistory } from './CustomerHistory';
 import { QuickLog } from './QuickLog';
@@ -93,6 +94,7 @@ export function CustomerPage({ id }: { id: string }) {
         </aside>
         <div className="customer-main">
           {!deleted && <QuickLog customerId={id} />}
+          {!deleted && <SurveyForm customerId={id} />}
           <CustomerDeals customerId={id} canAdd={!deleted} />
           <CustomerTickets customerId={id} canAdd={!deleted} />
           <LinkedTasks link={{ customerId: id }} canAdd={!deleted} />

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Calendar, Mail, MessageSquareWarning, NotebookPen, Phone, ShoppingCart, Star } from 'lucide-react';
+import { Calendar, Mail, MessageSquareWarning, NotebookPen, Phone, ShoppingCart } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InteractionType } from '../../../domain/interaction';
@@ -17,12 +17,11 @@ const QUICK_TYPES = [
   { type: 'note', icon: NotebookPen },
   { type: 'purchase', icon: ShoppingCart },
   { type: 'complaint', icon: MessageSquareWarning },
-  { type: 'survey', icon: Star },
 ] as const satisfies readonly { type: InteractionType; icon: unknown }[];
 
 type QuickType = (typeof QUICK_TYPES)[number]['type'];
 
-/** One tap to start logging what just happened with this customer. */
+/** One tap to start logging what just happened with this customer (survey answers: SurveyForm, NPS or CSAT). */
 export function QuickLog({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const client = useWorkspace();
@@ -34,7 +33,6 @@ export function QuickLog({ customerId }: { customerId: string }) {
   const [body, setBody] = useState('');
   const [direction, setDirection] = useState<'outbound' | 'inbound'>('outbound');
   const [amount, setAmount] = useState('');
-  const [score, setScore] = useState('');
   const [at, setAt] = useState('');
   const [issues, setIssues] = useState<FieldIssue[]>([]);
 
@@ -43,7 +41,6 @@ export function QuickLog({ customerId }: { customerId: string }) {
     setSubject('');
     setBody('');
     setAmount('');
-    setScore('');
     setDirection(next === 'complaint' ? 'inbound' : 'outbound');
     setAt(dateTimeInputValue(now()));
     setIssues([]);
@@ -61,10 +58,6 @@ export function QuickLog({ customerId }: { customerId: string }) {
       if (minor === null) return setIssues([{ field: 'amountMinor', code: amount.trim() ? 'invalid_amount' : 'required' }]);
       input.amountMinor = minor;
       input.currency = currency;
-    }
-    if (type === 'survey') {
-      input.scoreScale = 'nps';
-      if (score.trim()) input.score = Number(score);
     }
     const result = await client.call('logInteraction', input);
     if (!result.ok) return setIssues(result.issues);
@@ -111,13 +104,6 @@ export function QuickLog({ customerId }: { customerId: string }) {
               <span>{t('interaction.amount', { currency })}</span>
               <input name="amount" inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} aria-invalid={fieldMessage(t, issues, 'amountMinor') !== undefined} />
               {fieldMessage(t, issues, 'amountMinor') && <span className="field-error">{fieldMessage(t, issues, 'amountMinor')}</span>}
-            </label>
-          )}
-          {type === 'survey' && (
-            <label className="field">
-              <span>{t('interaction.npsScore')}</span>
-              <input name="score" type="number" min={0} max={10} value={score} onChange={(event) => setScore(event.target.value)} aria-invalid={fieldMessage(t, issues, 'score') !== undefined} />
-              {fieldMessage(t, issues, 'score') && <span className="field-error">{fieldMessage(t, issues, 'score')}</span>}
             </label>
           )}
           <label className="field">

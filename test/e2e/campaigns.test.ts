@@ -9,6 +9,9 @@ import { DESKTOP, launchPersistentChromium, PHONE, readTable, serveApp, startWor
 
 let server: AppServer;
 
+/** expect.poll with room for a machine shared with other test runs (its default gives up after one second). */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
+
 beforeAll(async () => {
   server = await serveApp();
 });
@@ -87,31 +90,31 @@ describe.each([
     const form = page.getByTestId('campaign-form');
     await form.getByLabel('Name', { exact: true }).fill('Spring VIP offer');
     await form.getByLabel('Channel').selectOption('email');
-    await expect.poll(() => form.getByTestId('campaign-filter-size').textContent()).toBe('5 customers match now.');
+    await poll(() => form.getByTestId('campaign-filter-size').textContent()).toBe('5 customers match now.');
     await form.getByLabel('Tag', { exact: true }).selectOption('vip');
-    await expect.poll(() => form.getByTestId('campaign-filter-size').textContent()).toBe('4 customers match now.');
+    await poll(() => form.getByTestId('campaign-filter-size').textContent()).toBe('4 customers match now.');
     await form.getByLabel('Email subject', { exact: true }).fill('A spring gift for {{company}}');
     // A misspelt merge field is named as written, with the ones that exist.
     await form.getByLabel('Message', { exact: true }).fill('Hi {{FirstName}}, spring is here. {{sender}}');
     const error = form.getByRole('alert');
-    await expect.poll(() => error.first().textContent()).toContain('Unknown merge field {{FirstName}}. Use one of: {{name}}, {{firstName}}');
+    await poll(() => error.first().textContent()).toContain('Unknown merge field {{FirstName}}. Use one of: {{name}}, {{firstName}}');
     await form.getByRole('button', { name: 'Create campaign' }).click();
-    await expect.poll(() => form.getByRole('alert').allTextContents()).toEqual([expect.stringContaining('Unknown merge field {{FirstName}}') as unknown as string]);
+    await poll(() => form.getByRole('alert').allTextContents()).toEqual([expect.stringContaining('Unknown merge field {{FirstName}}') as unknown as string]);
     expect(await readTable(page, 'campaigns')).toEqual([]);
     await form.getByLabel('Message', { exact: true }).fill('Hi {{firstName}}, spring is here. {{sender}}');
-    await expect.poll(() => form.getByRole('alert').count()).toBe(0);
-    await expect.poll(() => form.getByTestId('message-preview').textContent()).toContain('Hi Ada, spring is here. Alice Example');
+    await poll(() => form.getByRole('alert').count()).toBe(0);
+    await poll(() => form.getByTestId('message-preview').textContent()).toContain('Hi Ada, spring is here. Alice Example');
     await form.getByRole('button', { name: 'Create campaign' }).click();
     await page.getByTestId('campaign-name').filter({ hasText: 'Spring VIP offer' }).waitFor();
 
     const figure = (key: string) => page.getByTestId(`campaign-${key}-value`).textContent();
     await page.getByTestId('campaign-audience-value').waitFor();
-    await expect.poll(() => figure('audience')).toBe('4');
+    await poll(() => figure('audience')).toBe('4');
     expect(await figure('touched')).toBe('0');
     expect(await figure('response-rate')).toBe('—');
 
     const rows = page.getByTestId('audience-row');
-    await expect.poll(() => rows.evaluateAll((list) => list.map((row) => row.getAttribute('data-customer')))).toEqual(['Ada Lovelace', 'Ben Okafor', 'Chen Jing', 'Dana Noemail']);
+    await poll(() => rows.evaluateAll((list) => list.map((row) => row.getAttribute('data-customer')))).toEqual(['Ada Lovelace', 'Ben Okafor', 'Chen Jing', 'Dana Noemail']);
     const row = (name: string) => rows.filter({ has: page.getByRole('link', { name, exact: true }) });
     expect(await row('Dana Noemail').textContent()).toContain('No email address');
 
@@ -126,20 +129,20 @@ describe.each([
     );
     for (const name of ['Ada Lovelace', 'Ben Okafor', 'Chen Jing']) {
       await row(name).getByRole('link', { name: `Email ${name}` }).click();
-      await expect.poll(() => row(name).getByTestId('audience-touches').textContent()).toBe('Touched once');
+      await poll(() => row(name).getByTestId('audience-touches').textContent()).toBe('Touched once');
     }
-    await expect.poll(() => figure('touched')).toBe('3');
+    await poll(() => figure('touched')).toBe('3');
     expect(await page.getByTestId('campaign-touched').textContent()).toContain('75% of the audience');
     expect(await figure('response-rate')).toBe('0%');
 
     // Two responses: Ada responded, Ben converted (a conversion is a response too).
     await row('Ada Lovelace').getByRole('button', { name: 'Ada Lovelace responded' }).click();
-    await expect.poll(() => row('Ada Lovelace').getByRole('button', { name: 'Ada Lovelace responded' }).getAttribute('aria-pressed')).toBe('true');
+    await poll(() => row('Ada Lovelace').getByRole('button', { name: 'Ada Lovelace responded' }).getAttribute('aria-pressed')).toBe('true');
     await row('Ben Okafor').getByRole('button', { name: 'Ben Okafor converted' }).click();
-    await expect.poll(() => row('Ben Okafor').getByRole('button', { name: 'Ben Okafor converted' }).getAttribute('aria-pressed')).toBe('true');
+    await poll(() => row('Ben Okafor').getByRole('button', { name: 'Ben Okafor converted' }).getAttribute('aria-pressed')).toBe('true');
 
     // 2 of 3 touched responded, 1 of 3 converted; Dana, untouched, does not count against the rates.
-    await expect.poll(() => figure('response-rate')).toBe('66.7%');
+    await poll(() => figure('response-rate')).toBe('66.7%');
     expect(await figure('conversion-rate')).toBe('33.3%');
     expect(await figure('audience')).toBe('4');
     expect(await figure('touched')).toBe('3');
@@ -161,7 +164,7 @@ describe.each([
     // The list shows the same figures.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
     const item = page.getByTestId('campaign-item').filter({ hasText: 'Spring VIP offer' });
-    await expect.poll(() => item.textContent()).toContain('Response rate 66.7%');
+    await poll(() => item.textContent()).toContain('Response rate 66.7%');
     expect(await item.textContent()).toContain('Conversion rate 33.3%');
 
     // Back on the campaign: nothing too small to tap, nothing unlabelled, nothing wider than the screen.
@@ -186,10 +189,10 @@ describe.each([
     await form.getByLabel('Survey').selectOption('csat');
     await form.getByLabel('Score').fill('7');
     await form.getByRole('button', { name: 'Record answer' }).click();
-    await expect.poll(() => form.getByRole('alert').allTextContents()).toEqual(['A CSAT score is from 1 to 5.']);
+    await poll(() => form.getByRole('alert').allTextContents()).toEqual(['A CSAT score is from 1 to 5.']);
     await form.getByLabel('Score').fill('4.5');
     await form.getByRole('button', { name: 'Record answer' }).click();
-    await expect.poll(() => form.getByRole('alert').allTextContents()).toEqual(['The score must be a whole number, without decimals.']);
+    await poll(() => form.getByRole('alert').allTextContents()).toEqual(['The score must be a whole number, without decimals.']);
     await form.getByLabel('Score').fill('4');
     await form.getByLabel('Comment').fill('Quick delivery, friendly driver.');
     expect(await smallTargets(page)).toEqual([]);

@@ -26,15 +26,19 @@ export interface BgNbdFit {
   converged: boolean;
 }
 
-/** Customers with the same (x, t_x, T) contribute the same term: the likelihood is summed over distinct histories. */
+/**
+ * Customers with the same (x, t_x, T) contribute the same term: the likelihood is summed over distinct histories.
+ * Their x, t_x and T are kept as indices into the distinct values, so an evaluation takes ln Γ once per distinct x
+ * and ln(alpha + t) once per distinct time (a few thousand days at most) instead of once per history.
+ */
 interface DistinctHistories {
-  x: Float64Array;
-  tx: Float64Array;
-  T: Float64Array;
   weight: Float64Array;
-  /** Index into distinctX of each history's x, so ln Γ terms are computed once per distinct x. */
   xGroup: Int32Array;
+  txIndex: Int32Array;
+  TIndex: Int32Array;
   distinctX: Float64Array;
+  /** Every distinct t_x and T. */
+  times: Float64Array;
 }
 
 export function bgnbdLogLikelihood(params: BgNbdParams, history: PurchaseHistory): number {
@@ -81,22 +85,25 @@ function fromLog(logParams: Float64Array): BgNbdParams {
 }
 
 function logLikelihood({ r, alpha, a, b }: BgNbdParams, data: DistinctHistories): number {
-  const { distinctX } = data;
+  const { distinctX, times } = data;
   const common = new Float64Array(distinctX.length);
   const logDropOut = new Float64Array(distinctX.length);
+  const rx = new Float64Array(distinctX.length);
   const base = r * Math.log(alpha) + lnGamma(a + b) - lnGamma(b) - lnGamma(r);
   for (let g = 0; g < distinctX.length; g++) {
     const x = distinctX[g] as number;
     common[g] = base + lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x);
     logDropOut[g] = x > 0 ? Math.log(a / (b + x - 1)) : -Infinity;
+    rx[g] = r + x;
   }
+  const logTime = new Float64Array(times.length);
+  for (let k = 0; k < times.length; k++) logTime[k] = Math.log(alpha + (times[k] as number));
   let total = 0;
   for (let i = 0; i < data.weight.length; i++) {
-    const x = data.x[i] as number;
     const g = data.xGroup[i] as number;
     // Alive at T, or dropped out right after the last purchase at t_x (possible only after a repeat purchase).
-    const alive = -(r + x) * Math.log(alpha + (data.T[i] as number));
-    const droppedOut = (logDropOut[g] as number) - (r + x) * Math.log(alpha + (data.tx[i] as number));
+    const alive = -(rx[g] as number) * (logTime[data.TIndex[i] as number] as number);
+    const droppedOut = (logDropOut[g] as number) - (rx[g] as number) * (logTime[data.txIndex[i] as number] as number);
     total += (data.weight[i] as number) * ((common[g] as number) + logAddExp(alive, droppedOut));
   }
   return total;
@@ -106,10 +113,17 @@ function distinctHistories(history: PurchaseHistory): DistinctHistories {
   const n = history.frequency.length;
   if (history.recency.length !== n || history.T.length !== n) throw new RangeError('frequency, recency and T differ in length');
   const rows = new Map<string, number>();
-  const x: number[] = [];
-  const tx: number[] = [];
-  const T: number[] = [];
+  const xGroup: number[] = [];
+  const txIndex: number[] = [];
+  const TIndex: number[] = [];
   const weight: number[] = [];
+  const groupOfX = new Map<number, number>();
+  const indexOfTime = new Map<number, number>();
+  const indexOf = (map: Map<number, number>, value: number): number => {
+    let index = map.get(value);
+    if (index === undefined) map.set(value, (index = map.size));
+    return index;
+  };
   for (let i = 0; i < n; i++) {
     const xi = history.frequency[i] as number;
     const txi = history.recency[i] as number;
@@ -120,21 +134,19 @@ function distinctHistories(history: PurchaseHistory): DistinctHistories {
     const key = `${xi},${txi},${Ti}`;
     const row = rows.get(key);
     if (row === undefined) {
-      rows.set(key, x.length);
-      x.push(xi);
-      tx.push(txi);
-      T.push(Ti);
+      rows.set(key, weight.length);
+      xGroup.push(indexOf(groupOfX, xi));
+      txIndex.push(indexOf(indexOfTime, txi));
+      TIndex.push(indexOf(indexOfTime, Ti));
       weight.push(1);
     } else weight[row] = (weight[row] as number) + 1;
   }
-  const distinctX = [...new Set(x)];
-  const groupOf = new Map(distinctX.map((value, g) => [value, g]));
   return {
-    x: Float64Array.from(x),
-    tx: Float64Array.from(tx),
-    T: Float64Array.from(T),
     weight: Float64Array.from(weight),
-    xGroup: Int32Array.from(x, (value) => groupOf.get(value) as number),
-    distinctX: Float64Array.from(distinctX),
+    xGroup: Int32Array.from(xGroup),
+    txIndex: Int32Array.from(txIndex),
+    TIndex: Int32Array.from(TIndex),
+    distinctX: Float64Array.from(groupOfX.keys()),
+    times: Float64Array.from(indexOfTime.keys()),
   };
 }

@@ -156,11 +156,22 @@ export const NAMED_FEATURES = [
 ] as const;
 export type NamedFeature = (typeof NAMED_FEATURES)[number];
 
+/** Each customer's interactions, oldest first (ties in table order): rows[start[c]] to rows[start[c + 1] - 1]. */
+export interface InteractionOrder {
+  start: Int32Array;
+  rows: Int32Array;
+}
+
+/**
+ * Features as of `at`. `order` is the table's interactionOrder for these customers: a caller computing features at
+ * several dates passes it in, so the sort — the larger part of the cost — is done once.
+ */
 export function customerFeatures(
   customers: readonly FeatureCustomer[],
   interactions: InteractionTable,
   tickets: readonly FeatureTicket[],
   at: number,
+  order: InteractionOrder = interactionOrder(interactions, customers.length),
 ): CustomerFeatures {
   if (!Number.isFinite(at)) throw new RangeError(`features: the reference date ${at} is not a time`);
   const n = customers.length;
@@ -186,11 +197,15 @@ export function customerFeatures(
     lastChannel: new Int8Array(n).fill(-1),
   };
   const countColumns = INTERACTION_TYPES.map((type) => FEATURE_WINDOWS.map((window) => features.counts[`${type}_${window}d`]));
-  const order = rowsByCustomer(interactions, n, at);
+  if (order.start.length !== n + 1) throw new RangeError(`features: the interaction order is for ${order.start.length - 1} customers, not ${n}`);
   const days = (ms: number) => (at - ms) / DAY_MS;
   for (let c = 0; c < n; c++) {
     const customer = customers[c] as FeatureCustomer;
-    const rows = order.rows.subarray(order.start[c] as number, order.start[c + 1] as number);
+    // Oldest first, so the rows up to the reference date are a prefix.
+    const from = order.start[c] as number;
+    let to = from;
+    for (const end = order.start[c + 1] as number; to < end && (interactions.at[order.rows[to] as number] as number) <= at; ) to++;
+    const rows = order.rows.subarray(from, to);
     const firstSeen = Math.min(customer.createdAt, rows.length ? (interactions.at[rows[0] as number] as number) : Infinity);
     if (firstSeen > at) continue;
     features.known[c] = 1;
@@ -209,9 +224,9 @@ export function customerFeatures(
       const age = days(time);
       lastContact = time;
       const windows = countColumns[type] as Float64Array[];
-      FEATURE_WINDOWS.forEach((window, w) => {
-        if (age <= window) (windows[w] as Float64Array)[c] = ((windows[w] as Float64Array)[c] as number) + 1;
-      });
+      for (let w = 0; w < FEATURE_WINDOWS.length; w++) {
+        if (age <= (FEATURE_WINDOWS[w] as number)) (windows[w] as Float64Array)[c] = ((windows[w] as Float64Array)[c] as number) + 1;
+      }
       if (age <= TREND_DAYS) recent++;
       else if (age <= 2 * TREND_DAYS) earlier++;
       if (type === PURCHASE) {
@@ -269,29 +284,47 @@ function answeredWithin(interactions: InteractionTable, rows: Int32Array, k: num
   return false;
 }
 
-/** The rows of each customer up to `at`, oldest first: a counting sort by customer, then a sort by time. */
-function rowsByCustomer(interactions: InteractionTable, n: number, at: number): { start: Int32Array; rows: Int32Array } {
+/** Sorts the table's rows by customer (a counting sort), then each customer's by time. */
+export function interactionOrder(interactions: InteractionTable, n: number): InteractionOrder {
   const start = new Int32Array(n + 1);
   for (let i = 0; i < interactions.length; i++) {
     const c = interactions.customer[i] as number;
     if (!(c >= 0 && c < n)) throw new RangeError(`interaction ${i + 1}: customer ${c} is not in the list`);
-    if ((interactions.at[i] as number) <= at) start[c + 1] = (start[c + 1] as number) + 1;
+    start[c + 1] = (start[c + 1] as number) + 1;
   }
   for (let c = 0; c < n; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
   const fill = start.slice(0, n);
   const rows = new Int32Array(start[n] as number);
   for (let i = 0; i < interactions.length; i++) {
-    if ((interactions.at[i] as number) > at) continue;
     const c = interactions.customer[i] as number;
     rows[fill[c] as number] = i;
     fill[c] = (fill[c] as number) + 1;
   }
+  const { at } = interactions;
   for (let c = 0; c < n; c++) {
-    const own = rows.subarray(start[c] as number, start[c + 1] as number);
-    own.sort((a, b) => (interactions.at[a] as number) - (interactions.at[b] as number) || a - b);
+    const from = start[c] as number;
+    const to = start[c + 1] as number;
+    if (to - from > INSERTION_SORT_MAX) {
+      rows.subarray(from, to).sort((a, b) => (at[a] as number) - (at[b] as number) || a - b);
+      continue;
+    }
+    // A customer has a handful of rows, already in table order: an insertion sort that moves a row only past later
+    // times keeps that order among equal times, and beats a comparator sort's call overhead by far.
+    for (let k = from + 1; k < to; k++) {
+      const row = rows[k] as number;
+      const time = at[row] as number;
+      let j = k - 1;
+      while (j >= from && (at[rows[j] as number] as number) > time) {
+        rows[j + 1] = rows[j] as number;
+        j--;
+      }
+      rows[j + 1] = row;
+    }
   }
   return { start, rows };
 }
+
+const INSERTION_SORT_MAX = 64;
 
 function allocate(capacity: number): InteractionTable {
   return {

@@ -25,15 +25,15 @@ export interface GammaGammaFit {
 
 /** Log-likelihood over the repeat customers (frequency > 0); the others carry no information on spend. */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, history: SpendHistory): number {
-  const { x, m } = repeatCustomers(history);
-  return logLikelihood(params, x, m);
+  return logLikelihood(params, spendData(repeatCustomers(history)));
 }
 
 export function fitGammaGamma(history: SpendHistory): GammaGammaFit {
-  const { x, m } = repeatCustomers(history);
-  if (x.length === 0) throw new RangeError('Gamma-Gamma needs at least one repeat customer');
-  const result = minimise((log) => -logLikelihood(fromLog(log), x, m), [0, 0, 0]);
-  return { params: fromLog(result.x), logLikelihood: -result.value, customers: x.length, converged: result.converged };
+  const customers = repeatCustomers(history);
+  if (customers.x.length === 0) throw new RangeError('Gamma-Gamma needs at least one repeat customer');
+  const data = spendData(customers);
+  const result = minimise((log) => -logLikelihood(fromLog(log), data), [0, 0, 0]);
+  return { params: fromLog(result.x), logLikelihood: -result.value, customers: customers.x.length, converged: result.converged };
 }
 
 /**
@@ -71,16 +71,63 @@ function fromLog(log: Float64Array): GammaGammaParams {
   return { p: Math.exp(log[0] as number), q: Math.exp(log[1] as number), v: Math.exp(log[2] as number) };
 }
 
-function logLikelihood({ p, q, v }: GammaGammaParams, x: Float64Array, m: Float64Array): number {
-  const base = q * Math.log(v) - lnGamma(q);
-  let total = 0;
+/**
+ * What the likelihood needs of the repeat customers, arranged so an evaluation costs one logarithm per customer:
+ * the ln Γ terms depend on x alone (a few dozen distinct values however many customers), and the terms in ln m and
+ * ln x are linear in p, so their sums are taken once.
+ */
+interface SpendData {
+  distinctX: Float64Array;
+  /** Customers with each distinct x. */
+  xCount: Float64Array;
+  /** Per customer: its x and its total repeat spend x m. */
+  x: Float64Array;
+  spent: Float64Array;
+  /** Σ x ln m + Σ x ln x, the coefficient of p in the terms without parameters inside a logarithm. */
+  pCoefficient: number;
+  /** Σ ln m. */
+  sumLogM: number;
+}
+
+function spendData({ x, m }: { x: Float64Array; m: Float64Array }): SpendData {
+  const counts = new Map<number, number>();
+  const spent = new Float64Array(x.length);
+  let pCoefficient = 0;
+  let sumLogM = 0;
   for (let i = 0; i < x.length; i++) {
     const xi = x[i] as number;
     const mi = m[i] as number;
-    const px = p * xi;
-    total +=
-      base + lnGamma(px + q) - lnGamma(px) + (px - 1) * Math.log(mi) + px * Math.log(xi) - (px + q) * Math.log(xi * mi + v);
+    counts.set(xi, (counts.get(xi) ?? 0) + 1);
+    spent[i] = xi * mi;
+    pCoefficient += xi * Math.log(mi) + xi * Math.log(xi);
+    sumLogM += Math.log(mi);
   }
+  return {
+    distinctX: Float64Array.from(counts.keys()),
+    xCount: Float64Array.from(counts.values()),
+    x,
+    spent,
+    pCoefficient,
+    sumLogM,
+  };
+}
+
+/**
+ * Σ over customers of q ln v - ln Γ(q) + ln Γ(p x + q) - ln Γ(p x) + (p x - 1) ln m + p x ln x - (p x + q) ln(x m + v),
+ * summed in the grouping SpendData allows (equal to the customer-by-customer sum up to rounding).
+ */
+function logLikelihood({ p, q, v }: GammaGammaParams, data: SpendData): number {
+  const { distinctX, xCount, x, spent } = data;
+  let customers = 0;
+  let total = p * data.pCoefficient - data.sumLogM;
+  for (let g = 0; g < distinctX.length; g++) {
+    const px = p * (distinctX[g] as number);
+    const count = xCount[g] as number;
+    customers += count;
+    total += count * (lnGamma(px + q) - lnGamma(px));
+  }
+  total += customers * (q * Math.log(v) - lnGamma(q));
+  for (let i = 0; i < x.length; i++) total -= (p * (x[i] as number) + q) * Math.log((spent[i] as number) + v);
   return total;
 }
 

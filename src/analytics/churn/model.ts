@@ -2,7 +2,7 @@
 // validation split of the training rows kept, its probabilities Platt-calibrated on that split, and each score
 // explained by the columns that move it most.
 import { fitBoosting, boostingLogits, type BoostingModel, type BoostingOptions } from './boosting';
-import { encodeRows, fitEncoder, type ColumnPlan, type Encoder } from './encode';
+import { cellText, encodeRows, fitEncoder, type Column, type ColumnPlan, type Encoder } from './encode';
 import { fitLogistic, logisticLogits, sigmoid, type LogisticModel } from './logistic';
 import { selectRows, selectValues, type Matrix } from './matrix';
 import { auc, stratifiedFolds } from './metrics';
@@ -34,10 +34,10 @@ export interface ChurnModel {
   featureMeans: Float64Array;
 }
 
-/** Training data as string columns (as a CSV or CRM fields give them) with 0/1 labels and a stable id per row. */
+/** Training data as columns of strings (as a CSV or CRM fields give them) or numbers, with 0/1 labels and a stable id per row. */
 export interface ChurnData {
   plan: ColumnPlan;
-  columns: readonly (readonly string[])[];
+  columns: readonly Column[];
   ids: readonly string[];
   labels: Uint8Array;
 }
@@ -128,7 +128,7 @@ export async function trainChurnModels(data: ChurnData, trainRows: readonly numb
 }
 
 /** Calibrated churn probabilities, without reasons. */
-export function churnProbabilities(model: ChurnModel, columns: readonly (readonly string[])[], rows: readonly number[]): Float64Array {
+export function churnProbabilities(model: ChurnModel, columns: readonly Column[], rows: readonly number[]): Float64Array {
   return modelLogits(model, encodeRows(model.encoder, columns, rows)).map((logit) => calibrate(model.calibration, logit));
 }
 
@@ -164,7 +164,7 @@ export interface ChurnScores {
  * carried through the calibrated sigmoid, and the same rule explains the network, the trees and the ensemble.
  * Reasons are ordered by the size of the effect; effects below 0.005 are not reasons.
  */
-export function scoreChurn(model: ChurnModel, columns: readonly (readonly string[])[], rows: readonly number[], topReasons = 3): ChurnScores {
+export function scoreChurn(model: ChurnModel, columns: readonly Column[], rows: readonly number[], topReasons = 3): ChurnScores {
   const { encoder, calibration } = model;
   const x = encodeRows(encoder, columns, rows);
   const probabilities = modelLogits(model, x).map((logit) => calibrate(calibration, logit));
@@ -181,7 +181,9 @@ export function scoreChurn(model: ChurnModel, columns: readonly (readonly string
     encoder.columns
       .map((column, c): ChurnReason => {
         const effect = (effects[c] as Float64Array)[i] as number;
-        return { column: column.name, value: (columns[column.source]?.[row] ?? '').trim(), direction: effect > 0 ? 'raises' : 'lowers', effect };
+        const cells = columns[column.source];
+        const value = cells === undefined || cells[row] === undefined ? '' : cellText(cells, row);
+        return { column: column.name, value, direction: effect > 0 ? 'raises' : 'lowers', effect };
       })
       .filter((reason) => Math.abs(reason.effect) >= 0.005)
       .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))

@@ -33,33 +33,38 @@ export type ChurnColumn = (typeof CHURN_COLUMNS)[number];
 
 /** A customer's value of a feature in its own units (days, counts, minor units, 0..1); NaN when it has none. */
 export function rawFeature(features: CustomerFeatures, column: ChurnColumn, c: number): number {
+  return featureValues(features, column)[c] as number;
+}
+
+/** Every customer's values of a feature, as rawFeature reads them. */
+function featureValues(features: CustomerFeatures, column: ChurnColumn): Float64Array {
   switch (column) {
     case 'tenure_days':
-      return features.tenureDays[c] as number;
+      return features.tenureDays;
     case 'recency_days':
-      return features.recencyDays[c] as number;
+      return features.recencyDays;
     case 'purchases':
-      return features.purchases[c] as number;
+      return features.purchases;
     case 'revenue':
-      return features.revenue[c] as number;
+      return features.revenue;
     case 'trend':
-      return features.trend[c] as number;
+      return features.trend;
     case 'complaints':
-      return features.complaints[c] as number;
+      return features.complaints;
     case 'unanswered_complaints':
-      return features.unansweredComplaints[c] as number;
+      return features.unansweredComplaints;
     case 'open_tickets':
-      return features.openTickets[c] as number;
+      return features.openTickets;
     case 'last_nps':
-      return features.lastNps[c] as number;
+      return features.lastNps;
     case 'last_csat':
-      return features.lastCsat[c] as number;
+      return features.lastCsat;
     case 'response_rate':
-      return features.responseRate[c] as number;
+      return features.responseRate;
     case 'days_since_contact':
-      return features.daysSinceLastContact[c] as number;
+      return features.daysSinceLastContact;
     default:
-      return features.counts[column][c] as number;
+      return features.counts[column];
   }
 }
 
@@ -127,18 +132,24 @@ export async function churnStep(input: ChurnInput): Promise<ChurnOutcome | null>
   const medians = new Map(
     MEDIAN_FILLED.map((column) => [column, median(trainPart.customers.map((c) => rawFeature(trainPart.features as CustomerFeatures, column, c)))]),
   );
-  const columns: string[][] = CHURN_COLUMNS.map(() => []);
+  // Columns of numbers, one row per (part, customer): the encoder reads them as it would the same numbers as text.
+  const columns = CHURN_COLUMNS.map(() => new Float64Array(parts.reduce((sum, part) => sum + (part.features ? part.customers.length : 0), 0)));
   const ids: string[] = [];
   const rowsOf: number[][] = [];
   for (const part of parts) {
     const rows: number[] = [];
     const features = part.features;
     if (features) {
+      const first = ids.length;
       for (const c of part.customers) {
         rows.push(ids.length);
         ids.push(`${part.name}:${customers[c]?.id}`);
-        CHURN_COLUMNS.forEach((column, j) => (columns[j] as string[]).push(String(modelValue(features, column, c, medians))));
       }
+      CHURN_COLUMNS.forEach((column, j) => {
+        const values = featureValues(features, column);
+        const cells = columns[j] as Float64Array;
+        part.customers.forEach((c, k) => (cells[first + k] = modelValue(features, column, values[c] as number, c, medians)));
+      });
     }
     rowsOf.push(rows);
   }
@@ -214,8 +225,9 @@ function sample(labels: ChurnLabel[], size: number, seed: number): ChurnLabel[] 
   return Array.from(chosen, (i) => labels[i] as ChurnLabel);
 }
 
-function modelValue(features: CustomerFeatures, column: ChurnColumn, c: number, medians: Map<ChurnColumn, number>): number {
-  let value = rawFeature(features, column, c);
+/** A raw feature value as the model sees it: missing values filled in, skewed ones logged. */
+function modelValue(features: CustomerFeatures, column: ChurnColumn, raw: number, c: number, medians: Map<ChurnColumn, number>): number {
+  let value = raw;
   if (Number.isNaN(value)) value = SINCE_START.has(column) ? (features.tenureDays[c] as number) : (medians.get(column) ?? 0);
   if (Number.isNaN(value)) value = 0;
   return LOGGED.has(column) ? Math.log1p(Math.max(0, value)) : value;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { bgnbdConditionalExpectedPurchases, bgnbdProbabilityAlive, fitBgNbd } from '../../analytics/bgnbd';
 import { customerLifetimeValue } from '../../analytics/clv';
-import { channelOf, customerFeatures, type CustomerFeatures } from '../../analytics/features';
+import { channelOf, customerFeatures, interactionOrder, type CustomerFeatures, type InteractionOrder } from '../../analytics/features';
 import { fitGammaGamma } from '../../analytics/gammaGamma';
 import { nextBestActions, type CustomerOutlook } from '../../analytics/nextBestAction';
 import { sampleIndices, seededRandom } from '../../analytics/random';
@@ -82,9 +82,13 @@ export async function runAnalytics(
     const { customers, interactions, tickets, currency } = data;
     if (data.otherCurrencyPurchases > 0) warnings.push(`purchases_in_other_currencies:${data.otherCurrencyPurchases}`);
     const featureCache = new Map<number, CustomerFeatures>();
+    let order: InteractionOrder | undefined;
     const featuresAt = (at: number): CustomerFeatures => {
       let features = featureCache.get(at);
-      if (!features) featureCache.set(at, (features = customerFeatures(customers, interactions, tickets, at)));
+      if (!features) {
+        order ??= interactionOrder(interactions, customers.length);
+        featureCache.set(at, (features = customerFeatures(customers, interactions, tickets, at, order)));
+      }
       return features;
     };
     const features = await step('features', () => featuresAt(now));

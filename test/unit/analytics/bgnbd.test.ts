@@ -6,6 +6,7 @@ import {
   bgnbdProbabilityAlive,
   fitBgNbd,
 } from '../../../src/analytics/bgnbd';
+import { lnGamma } from '../../../src/analytics/special';
 import { cdnowSummary } from './cdnow';
 
 const rows = cdnowSummary();
@@ -60,6 +61,22 @@ describe('BG/NBD formulas, hand-computed', () => {
     const z = t / (2 + t);
     const expected = 2 * (1 - (2 / 5) * (-Math.log(1 - z) / z));
     expect(bgnbdExpectedPurchases({ r: 1, alpha: 2, a: 2, b: 1 }, t)).toBeCloseTo(expected, 13);
+  });
+
+  test('the log-likelihood over distinct histories equals the customer-by-customer sum (Fader, Hardie & Lee eq. 6)', () => {
+    // Duplicated histories, times shared between t_x of one customer and T of another, and customers without repeats.
+    const history = { frequency: [0, 2, 2, 1, 0, 2, 5], recency: [0, 4, 4, 6, 0, 6, 9], T: [10, 10, 10, 6, 6, 12, 9] };
+    const p = { r: 0.7, alpha: 3, a: 0.9, b: 2.2 };
+    let expected = 0;
+    history.frequency.forEach((x, i) => {
+      const tx = history.recency[i] as number;
+      const T = history.T[i] as number;
+      const common = lnGamma(p.r + x) + p.r * Math.log(p.alpha) - lnGamma(p.r) + lnGamma(p.a + p.b) + lnGamma(p.b + x) - lnGamma(p.b) - lnGamma(p.a + p.b + x);
+      const alive = Math.pow(p.alpha + T, -(p.r + x));
+      const droppedOut = x > 0 ? (p.a / (p.b + x - 1)) * Math.pow(p.alpha + tx, -(p.r + x)) : 0;
+      expected += common + Math.log(alive + droppedOut);
+    });
+    expect(bgnbdLogLikelihood(p, history)).toBeCloseTo(expected, 11);
   });
 
   test('bad histories are rejected with the customer named', () => {

@@ -43,4 +43,16 @@ describe('tabular encoder', () => {
     const bad = columns.map((cells, i) => (i === 5 ? ['10', 'n/a', '30', '40'] : cells));
     expect(() => encodeRows(encoder, bad, [0, 1])).toThrow('column spend, row 2: "n/a" is not a number');
   });
+
+  test('columns of numbers plan and encode exactly as the same numbers written as strings', () => {
+    const numbers = [Float64Array.from([0.5, -2, 1e-7, 3.25]), Float64Array.from([0, 1, 1, 0]), Float64Array.from([4, 4, 4, 4]), Float64Array.from([1 / 3, 2, 7, 1e21])];
+    const text = numbers.map((cells) => Array.from(cells, String));
+    const names = ['a', 'flag', 'same', 'b'];
+    const plan = planColumns(names, numbers);
+    expect(plan).toEqual(planColumns(names, text));
+    const byNumbers = fitEncoder(plan, numbers, [0, 1, 2]);
+    expect(byNumbers).toEqual(fitEncoder(plan, text, [0, 1, 2]));
+    expect(encodeRows(byNumbers, numbers, [3, 0, 1, 2])).toEqual(encodeRows(byNumbers, text, [3, 0, 1, 2]));
+    expect(() => planColumns(['n'], [Float64Array.from([1, NaN])])).toThrow('column n: NaN is not a number a model can use');
+  });
 });

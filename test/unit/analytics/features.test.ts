@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CHANNELS } from '../../../src/domain/fields';
-import { COUNT_FEATURES, customerFeatures, InteractionTableBuilder, type InteractionInput } from '../../../src/analytics/features';
+import { COUNT_FEATURES, customerFeatures, interactionOrder, InteractionTableBuilder, type InteractionInput } from '../../../src/analytics/features';
 import { DAY_MS } from '../../../src/analytics/time';
 
 const day = (n: number) => n * DAY_MS;
@@ -96,4 +96,23 @@ describe('customer features at a reference date (hand-computed)', () => {
     );
     expect(() => new InteractionTableBuilder().push({ customer: 0, type: 'fax' as 'note', at: 0 })).toThrow('interaction 1: unknown type "fax"');
   });
+});
+
+test('features from one interaction order of the whole table equal those of the rows up to each date alone', () => {
+  // Rows out of time order, ties in time, and one customer with more rows than the insertion sort takes.
+  const rows: InteractionInput[] = [];
+  for (let k = 0; k < 300; k++) {
+    rows.push({ customer: k % 3 === 0 ? 2 : k % 2, type: k % 5 === 0 ? 'purchase' : 'email', at: day((k * 37) % 101), direction: k % 4 === 0 ? 'inbound' : 'outbound', amount: k });
+  }
+  const interactions = table(rows);
+  const customers = [{ createdAt: 0 }, { createdAt: 0 }, { createdAt: 0 }];
+  const order = interactionOrder(interactions, customers.length);
+  for (const at of [day(30), day(60), day(101)]) {
+    const upToDate = table(rows.filter((row) => row.at <= at));
+    expect(customerFeatures(customers, interactions, [], at, order)).toEqual(customerFeatures(customers, upToDate, [], at));
+  }
+  const own = Array.from(order.rows.subarray(order.start[2], order.start[3]));
+  expect(own.length).toBeGreaterThan(64);
+  const sorted = [...own].sort((a, b) => (interactions.at[a] as number) - (interactions.at[b] as number) || a - b);
+  expect(own).toEqual(sorted);
 });

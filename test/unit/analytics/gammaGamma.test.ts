@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { fitGammaGamma, gammaGammaExpectedSpend, spendFrequencyCorrelation } from '../../../src/analytics/gammaGamma';
+import { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood, spendFrequencyCorrelation } from '../../../src/analytics/gammaGamma';
+import { lnGamma } from '../../../src/analytics/special';
 import { cdnowSummary } from './cdnow';
 
 describe('Gamma-Gamma on the CDNOW sample (REFERENCE.md §3)', () => {
@@ -30,4 +31,20 @@ test('expected spend is the credibility-weighted mean p (v + x m) / (p x + q - 1
 
 test('a repeat customer without a positive mean spend is rejected', () => {
   expect(() => fitGammaGamma({ frequency: [0, 2], monetary: [0, 0] })).toThrow(/customer 2: a repeat customer needs a positive mean spend/);
+});
+
+test('the grouped log-likelihood equals the customer-by-customer sum of Hardie\'s note 025', () => {
+  // Repeated x with different means, a one-time buyer (left out) and a non-integer mean.
+  const history = { frequency: [1, 3, 1, 0, 3, 7], monetary: [20, 35.5, 12, 0, 40, 9.25] };
+  const params = { p: 2.5, q: 3.2, v: 14 };
+  let expected = 0;
+  history.frequency.forEach((x, i) => {
+    if (x === 0) return;
+    const m = history.monetary[i] as number;
+    const px = params.p * x;
+    expected +=
+      params.q * Math.log(params.v) - lnGamma(params.q) + lnGamma(px + params.q) - lnGamma(px) +
+      (px - 1) * Math.log(m) + px * Math.log(x) - (px + params.q) * Math.log(x * m + params.v);
+  });
+  expect(gammaGammaLogLikelihood(params, history)).toBeCloseTo(expected, 10);
 });

@@ -67,6 +67,30 @@ describe('k-means, hand-computed', () => {
     expect(silhouette(points, 1, Int32Array.from([0, 0, 1, 1]), 2, { sampleSize: 4, seed: 3 })).toBeCloseTo(expected, 14);
   });
 
+  test('a sampled silhouette is the mean of the sampled points\' silhouettes, each against every point', () => {
+    const points = Float64Array.from([0, 0, 1, 0, 0, 2, 5, 5, 6, 5, 5, 7, 9, 1, 8, 0]);
+    const labels = Int32Array.from([0, 0, 0, 1, 1, 1, 2, 2]);
+    const exact = (i: number): number => {
+      const totals = [0, 0, 0];
+      const sizes = [0, 0, 0];
+      for (let other = 0; other < 8; other++) {
+        sizes[labels[other] as number]++;
+        totals[labels[other] as number] += Math.hypot((points[2 * i] as number) - (points[2 * other] as number), (points[2 * i + 1] as number) - (points[2 * other + 1] as number));
+      }
+      const own = labels[i] as number;
+      const a = (totals[own] as number) / ((sizes[own] as number) - 1);
+      const b = Math.min(...[0, 1, 2].filter((c) => c !== own).map((c) => (totals[c] as number) / (sizes[c] as number)));
+      return (b - a) / Math.max(a, b);
+    };
+    const sample = [0, 1, 2, 3, 4, 5, 6, 7].map(exact);
+    const sampled = silhouette(points, 2, labels, 3, { sampleSize: 3, seed: 5 });
+    // Whichever three points the seed draws, the estimate is the mean of three of these values.
+    const means = [];
+    for (let i = 0; i < 8; i++) for (let j = i + 1; j < 8; j++) for (let k = j + 1; k < 8; k++) means.push(((sample[i] as number) + (sample[j] as number) + (sample[k] as number)) / 3);
+    expect(means.some((mean) => Math.abs(mean - sampled) < 1e-14)).toBe(true);
+    expect(silhouette(points, 2, labels, 3)).toBeCloseTo(sample.reduce((sum, value) => sum + value, 0) / 8, 14);
+  });
+
   test('chooseK finds three well separated blobs (seed 7)', () => {
     const blobs: number[] = [];
     for (const [cx, cy] of [[0, 0], [8, 0], [0, 8]] as const) for (let i = 0; i < 20; i++) blobs.push(cx + (i % 5) * 0.1, cy + Math.floor(i / 5) * 0.1);

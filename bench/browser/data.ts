@@ -185,7 +185,7 @@ const LOG_BATCH = 50;
 export async function customerWithInteractions(name: string, count: number): Promise<BusiestCustomer & { ms: number }> {
   const identity = readIdentity();
   if (!identity) throw new Error('the app has no workspace on this device yet');
-  const client = new TabClient(identity, indexeddbPersistence);
+  const client = new TabClient(identity);
   try {
     const started = performance.now();
     const created = await client.call('createCustomer', { name, company: 'Benchmark Ltd' });

@@ -1,11 +1,13 @@
 import { Route, Switch } from 'wouter';
+import { CampaignEditPage } from './campaigns/components/CampaignEditPage';
+import { CampaignPage } from './campaigns/components/CampaignPage';
+import { CampaignsPage } from './campaigns/components/CampaignsPage';
 import { CustomerEditPage } from './customers/components/CustomerEditPage';
 import { CustomerPage } from './customers/components/CustomerPage';
 import { CustomersPage } from './customers/components/CustomersPage';
 import { HomePage } from './home/components/HomePage';
 import { DuplicatesPage } from './import/components/DuplicatesPage';
 import { ImportPage } from './import/components/ImportPage';
-import './insights/analyticsSetup';
 import { InsightsPage } from './insights/components/InsightsPage';
 import { DealEditPage } from './pipeline/components/DealEditPage';
 import { DealPage } from './pipeline/components/DealPage';
@@ -42,6 +44,10 @@ export function App() {
           <Route path="/tickets/:id/edit">{(params) => <TicketEditPage id={params.id} />}</Route>
           <Route path="/tickets/:id">{(params) => <TicketPage id={params.id} />}</Route>
           <Route path="/tasks" component={TasksPage} />
+          <Route path="/campaigns" component={CampaignsPage} />
+          <Route path="/campaigns/new">{() => <CampaignEditPage />}</Route>
+          <Route path="/campaigns/:id/edit">{(params) => <CampaignEditPage id={params.id} />}</Route>
+          <Route path="/campaigns/:id">{(params) => <CampaignPage id={params.id} />}</Route>
           <Route path="/import" component={ImportPage} />
           <Route path="/import/duplicates" component={DuplicatesPage} />
           <Route path="/insights" component={InsightsPage} />

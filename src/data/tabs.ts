@@ -1,15 +1,15 @@
 import type { DeviceId, MemberId } from '../domain/ids';
 import type { Role } from '../domain/member';
 import type { WorkspaceSettings } from '../sync/settings';
-import type { PersistenceFactory } from '../sync/workspaceDocs';
 import type { JobProgress } from './api/context';
-import { LEADER_SERVICES, leaderApi, type ApiMethod, type WorkspaceApi } from './api/leaderApi';
+import type { ApiMethod, WorkspaceApi } from './api/leaderApi';
 import { openWorkspaceDb, type RapportDb } from './db';
-import { WorkspaceEngine } from './engine';
+import { tabChannelName, type TabMessage, type UndoState } from './tabMessages';
 
-// Several tabs of one workspace: exactly one (the holder of a Web Lock) owns the Yjs documents, the projection and
-// the commands; every tab reads Dexie directly and sends its commands to the leader over a BroadcastChannel. Two
-// engines never write the same documents, so two tabs cannot corrupt or duplicate data.
+// Several tabs of one workspace: exactly one (the holder of a Web Lock) starts the leader — the owner of the Yjs
+// documents, the projection and the commands, in a worker (leaderHost.ts). Every tab reads Dexie directly and sends
+// its commands to the leader over a BroadcastChannel, the leader's own tab included. Two leaders never write the
+// same documents, so two tabs cannot corrupt or duplicate data.
 
 export interface WorkspaceIdentity {
   workspaceId: string;
@@ -24,18 +24,17 @@ export interface WorkspaceIdentity {
 }
 
 export type { ApiMethod, WorkspaceApi } from './api/leaderApi';
+export type { UndoState } from './tabMessages';
 
-export interface UndoState {
-  canUndo: boolean;
-  canRedo: boolean;
+/** A running leader as the tab that started it holds it. */
+export interface LeaderHandle {
+  /** Settles once the leader answers requests; rejects when it could not start. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
 }
 
-type Message =
-  | { kind: 'request'; id: string; tabId: string; method: ApiMethod; args: unknown[] }
-  | { kind: 'response'; id: string; tabId: string; ok: true; value: unknown; undo: UndoState }
-  | { kind: 'response'; id: string; tabId: string; ok: false; error: string; undo: UndoState }
-  | { kind: 'leader' }
-  | { kind: 'progress'; tabId: string; progress: JobProgress };
+/** Starts the leader of a workspace (the app starts a worker: src/workers/engineClient.ts). */
+export type StartLeader = (identity: WorkspaceIdentity) => LeaderHandle;
 
 interface Pending {
   method: ApiMethod;
@@ -57,49 +56,40 @@ function afterFirstPaint(task: () => void): void {
   else addEventListener('load', whenIdle, { once: true });
 }
 
-/** Remembers answered requests for a while, so a request sent twice (around a change of leader) runs once. */
-const ANSWERED_LIMIT = 500;
-
 /**
  * One tab's door to the workspace. `call` runs a command on the leader, wherever it is; requests waiting when the
- * leader changes are sent again to the new one.
+ * leader changes are sent again to the new one. A tab given no `startLeader` only asks (a benchmark's driver).
  */
 export class TabClient {
   readonly db: RapportDb;
   readonly tabId = crypto.randomUUID();
   private readonly channel: BroadcastChannel;
   private readonly pending = new Map<string, Pending>();
-  private readonly answered = new Map<string, Promise<Message>>();
   private readonly listeners: { [K in keyof TabEvents]: Set<TabEvents[K]> } = {
     undo: new Set(),
     progress: new Set(),
     leader: new Set(),
   };
-  private engine: WorkspaceEngine | undefined;
-  private leaderApis = new Map<string, WorkspaceApi>();
-  private services: { stop: () => Promise<void> | void }[] = [];
+  private leader: LeaderHandle | undefined;
+  private leading = false;
   private releaseLock: (() => void) | undefined;
   private closed = false;
 
   constructor(
     readonly identity: WorkspaceIdentity,
-    private readonly persistence: PersistenceFactory,
+    startLeader?: StartLeader,
   ) {
     this.db = openWorkspaceDb(identity.workspaceId);
-    this.channel = new BroadcastChannel(`rapport-tabs-${identity.workspaceId}`);
-    this.channel.onmessage = (event: MessageEvent<Message>) => void this.receive(event.data);
-    // Loading the documents is one long task (seconds at 100k customers): let the page paint its first rows from
-    // IndexedDB before this tab asks to lead. Commands sent meanwhile wait for the leader.
-    afterFirstPaint(() => void this.campaignForLeadership());
+    this.channel = new BroadcastChannel(tabChannelName(identity.workspaceId));
+    this.channel.onmessage = (event: MessageEvent<TabMessage>) => this.receive(event.data);
+    // Starting the leader loads every document (seconds at 100k customers) and competes for the device's cores and
+    // IndexedDB: let the page paint its first rows first. Commands sent meanwhile wait for the leader.
+    if (startLeader) afterFirstPaint(() => void this.campaignForLeadership(startLeader));
   }
 
+  /** Whether this tab started the workspace's leader. */
   get isLeader(): boolean {
-    return this.engine !== undefined;
-  }
-
-  /** The leader's engine, in the leader tab only (diagnostics and benchmarks read it). */
-  get leaderEngine(): WorkspaceEngine | undefined {
-    return this.engine;
+    return this.leading;
   }
 
   on<K extends keyof TabEvents>(event: K, listener: TabEvents[K]): () => void {
@@ -120,47 +110,41 @@ export class TabClient {
     this.channel.close();
     for (const { reject } of this.pending.values()) reject(new Error('The workspace was closed.'));
     this.pending.clear();
-    for (const service of this.services) await service.stop();
-    await this.engine?.close();
-    this.engine = undefined;
+    await this.leader?.stop();
+    this.leader = undefined;
+    this.leading = false;
     this.releaseLock?.();
     this.db.close();
   }
 
   private send(id: string): void {
     const request = this.pending.get(id);
-    if (!request) return;
-    if (this.engine) {
-      void this.execute({ kind: 'request', id, tabId: this.tabId, method: request.method, args: request.args }).then((response) =>
-        this.settle(response),
-      );
-    } else {
-      this.channel.postMessage({ kind: 'request', id, tabId: this.tabId, method: request.method, args: request.args } satisfies Message);
-    }
+    if (request) this.channel.postMessage({ kind: 'request', id, tabId: this.tabId, method: request.method, args: request.args } satisfies TabMessage);
   }
 
-  private async campaignForLeadership(): Promise<void> {
-    const lockName = `rapport-leader-${this.identity.workspaceId}`;
-    await navigator.locks.request(lockName, async () => {
+  private async campaignForLeadership(startLeader: StartLeader): Promise<void> {
+    await navigator.locks.request(`rapport-leader-${this.identity.workspaceId}`, async () => {
       if (this.closed) return;
-      const { workspaceId, memberId, deviceId, displayName, role, defaults } = this.identity;
-      const engine = await WorkspaceEngine.start({ workspaceId, db: this.db, persistence: this.persistence });
-      await engine.ensureMember({ id: memberId, displayName, deviceIds: [deviceId], role }, defaults);
-      this.engine = engine;
-      this.services = LEADER_SERVICES.map((start) => start(engine, this.identity));
+      const leader = startLeader(this.identity);
+      this.leader = leader;
+      try {
+        await leader.ready;
+      } catch (error) {
+        // Letting the lock go lets another tab (or this one, reloaded) try again.
+        console.error('[tabs] the workspace leader could not start', error);
+        this.leader = undefined;
+        await leader.stop();
+        return;
+      }
+      this.leading = true;
       for (const listener of this.listeners.leader) listener(true);
-      this.channel.postMessage({ kind: 'leader' } satisfies Message);
-      // Requests this tab sent to the old leader run here now.
-      for (const id of this.pending.keys()) this.send(id);
       await new Promise<void>((resolve) => (this.releaseLock = resolve));
     });
   }
 
-  private async receive(message: Message): Promise<void> {
+  private receive(message: TabMessage): void {
     if (message.kind === 'leader') {
       for (const id of this.pending.keys()) this.send(id);
-    } else if (message.kind === 'request' && this.engine) {
-      this.channel.postMessage(await this.execute(message));
     } else if (message.kind === 'response' && message.tabId === this.tabId) {
       this.settle(message);
     } else if (message.kind === 'progress' && message.tabId === this.tabId) {
@@ -168,39 +152,7 @@ export class TabClient {
     }
   }
 
-  private execute(request: Extract<Message, { kind: 'request' }>): Promise<Message> {
-    const known = this.answered.get(request.id);
-    if (known) return known;
-    const answer = this.run(request);
-    this.answered.set(request.id, answer);
-    if (this.answered.size > ANSWERED_LIMIT) this.answered.delete(this.answered.keys().next().value as string);
-    return answer;
-  }
-
-  private async run({ id, tabId, method, args }: Extract<Message, { kind: 'request' }>): Promise<Message> {
-    const engine = this.engine as WorkspaceEngine;
-    let api = this.leaderApis.get(tabId);
-    if (!api) {
-      const actor = { memberId: this.identity.memberId, deviceId: this.identity.deviceId };
-      const onProgress = (progress: JobProgress) => {
-        if (tabId === this.tabId) for (const listener of this.listeners.progress) listener(progress);
-        else this.channel.postMessage({ kind: 'progress', tabId, progress } satisfies Message);
-      };
-      this.leaderApis.set(tabId, (api = leaderApi({ engine, actor, tabId, onProgress })));
-    }
-    const commands = engine.commands({ memberId: this.identity.memberId, deviceId: this.identity.deviceId }, tabId);
-    const undoState = () => ({ canUndo: commands.canUndo(), canRedo: commands.canRedo() });
-    try {
-      const value = await (api[method] as (...a: unknown[]) => Promise<unknown>)(...args);
-      return { kind: 'response', id, tabId, ok: true, value, undo: undoState() };
-    } catch (error) {
-      console.error(`[tabs] ${method} failed`, error);
-      return { kind: 'response', id, tabId, ok: false, error: error instanceof Error ? error.message : String(error), undo: undoState() };
-    }
-  }
-
-  private settle(response: Message): void {
-    if (response.kind !== 'response') return;
+  private settle(response: Extract<TabMessage, { kind: 'response' }>): void {
     const request = this.pending.get(response.id);
     if (!request) return;
     this.pending.delete(response.id);

@@ -1,6 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { TabClient, type WorkspaceIdentity } from '../../../data/tabs';
-import { indexeddbPersistence } from '../../../sync/persistence';
+import { startEngineWorker } from '../../../workers/engineClient';
 import { InvitationApplier } from '../../sync/components/InvitationApplier';
 import { InvitationPage } from '../../sync/components/InvitationPage';
 import { takePageInvitation } from '../../sync/state/pageInvitation';
@@ -13,7 +13,7 @@ const clients = new Map<string, TabClient>();
 
 function clientFor(identity: WorkspaceIdentity): TabClient {
   let client = clients.get(identity.workspaceId);
-  if (!client) clients.set(identity.workspaceId, (client = new TabClient(identity, indexeddbPersistence)));
+  if (!client) clients.set(identity.workspaceId, (client = new TabClient(identity, startEngineWorker)));
   return client;
 }
 

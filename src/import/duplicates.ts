@@ -1,3 +1,4 @@
+import { PostingLists } from './postingLists';
 import { isHan } from './values';
 
 /** A row of the file being imported, or a customer already in the workspace. */
@@ -94,11 +95,12 @@ function plain(text: string): string {
 
 /** Names compared without case, accents, punctuation or word order ("Smith, John" = "John Smith"); Han without spaces. */
 export function comparableName(name: string): string {
-  return sortedWords(plain(name));
+  const text = plain(name);
+  return sortedWords(text, isHan(text));
 }
 
-function sortedWords(text: string): string {
-  return isHan(text) ? text.replace(/\s/g, '') : text.split(' ').sort().join(' ');
+function sortedWords(text: string, han: boolean): string {
+  return han ? text.replace(/\s/g, '') : text.split(' ').sort().join(' ');
 }
 
 const LEGAL_SUFFIXES = /\b(inc|incorporated|llc|ltd|limited|corp|corporation|co|company|gmbh|ag|sa|sas|bv|plc|pty)\b/g;
@@ -114,9 +116,9 @@ export function comparableCompany(company: string): string {
  * other's last two letters (so one typo anywhere in either word, or swapped order, still shares a key), and by its
  * letters without spaces ("MaryAnn Lee" / "Mary Ann Lee"). Only subjects sharing a key are compared.
  */
-function blockingKeys(text: string, compact: string): string[] {
+function blockingKeys(text: string, compact: string, han: boolean): string[] {
   if (!text) return [];
-  if (isHan(text)) {
+  if (han) {
     const chars = Array.from(compact);
     return [...new Set([`h:${compact}`, `h2:${chars[0]}${chars.at(-1)}`, `h3:${chars.slice(0, 2).join('')}`])];
   }
@@ -127,20 +129,23 @@ function blockingKeys(text: string, compact: string): string[] {
   return [`l:${first}|${last[0]}`, `l:${last}|${first[0]}`, `e:${first}|${last.slice(-2)}`, `e:${last}|${first.slice(-2)}`, `x:${compact}`];
 }
 
-/** Character pairs of a text, sorted, for the Dice coefficient. */
-function bigrams(text: string): string[] {
-  if (text.length < 2) return [text];
-  const pairs: string[] = [];
-  for (let i = 1; i < text.length; i++) pairs.push(text.slice(i - 1, i + 1));
+/**
+ * Character pairs of a text as numbers (first unit × 65536 + second), sorted: numbers order as the two-unit strings
+ * would, and a text of one unit is its unit × 65536 (never a pair, as normalised text holds no U+0000).
+ */
+function pairCodes(text: string): Uint32Array {
+  if (text.length < 2) return Uint32Array.of(text.charCodeAt(0) * 65536);
+  const pairs = new Uint32Array(text.length - 1);
+  for (let i = 1; i < text.length; i++) pairs[i - 1] = text.charCodeAt(i - 1) * 65536 + text.charCodeAt(i);
   return pairs.sort();
 }
 
 /** Dice coefficient of sorted character pairs: shared words count, a shared first word alone makes no match. */
-function diceSimilarity(left: readonly string[], right: readonly string[]): number {
+function diceSimilarity(left: Uint32Array, right: Uint32Array): number {
   let shared = 0;
   for (let i = 0, j = 0; i < left.length && j < right.length; ) {
-    const a = left[i] as string;
-    const b = right[j] as string;
+    const a = left[i] as number;
+    const b = right[j] as number;
     if (a === b) {
       shared++;
       i++;
@@ -151,27 +156,48 @@ function diceSimilarity(left: readonly string[], right: readonly string[]): numb
   return (2 * shared) / (left.length + right.length);
 }
 
-/** One name starting the other ("华为" / "华为技术", "acme" / "acme holdings") is the same company; else Dice. */
-function companySimilarity(a: Comparable, b: Comparable): number {
-  const [short, long] = a.company.length <= b.company.length ? [a.company, b.company] : [b.company, a.company];
-  if (long.startsWith(short) && short.length >= (isHan(short) ? 2 : 3)) return 1;
-  return diceSimilarity(a.companyPairs, b.companyPairs);
+/** What a company is compared by; none when nothing is left of it once normalised. */
+interface CompanyForm {
+  text: string;
+  pairs: Uint32Array;
+  /** How long it must be to make a longer name starting with it the same company: 2 Han characters, else 3 letters. */
+  sameAsLongerFrom: number;
+  /** Its first two characters, which a company block key holds. */
+  start: string;
 }
 
-interface Comparable {
-  name: string;
+function companyForm(company: string): CompanyForm | undefined {
+  const text = comparableCompany(company);
+  if (!text) return undefined;
+  return { text, pairs: pairCodes(text), sameAsLongerFrom: isHan(text) ? 2 : 3, start: firstCharacters(text, 2) };
+}
+
+/** The first `count` code points, as `Array.from(text).slice(0, count)` would join them, without the array. */
+function firstCharacters(text: string, count: number): string {
+  let end = 0;
+  for (let n = 0; n < count && end < text.length; n++) end += (text.codePointAt(end) as number) > 0xffff ? 2 : 1;
+  return text.slice(0, end);
+}
+
+/** One name starting the other ("华为" / "华为技术", "acme" / "acme holdings") is the same company; else Dice. */
+function companySimilarity(a: CompanyForm, b: CompanyForm): number {
+  const [short, long] = a.text.length <= b.text.length ? [a, b] : [b, a];
+  if (long.text.startsWith(short.text) && short.text.length >= short.sameAsLongerFrom) return 1;
+  return diceSimilarity(a.pairs, b.pairs);
+}
+
+interface NameForm {
+  /** The name without case, accents, punctuation or word order. */
+  sorted: string;
   /** The name's letters in their original order without spaces ("SarahLee" = "Sarah Lee"). */
   compact: string;
-  company: string;
-  companyPairs: string[];
 }
 
-const NO_PAIRS: string[] = [];
-
-function prepare(subject: Pick<DuplicateSubject, 'name' | 'company'>): Comparable {
-  const text = plain(subject.name);
-  const company = subject.company ? comparableCompany(subject.company) : '';
-  return { name: sortedWords(text), compact: text.replace(/\s/g, ''), company, companyPairs: company ? bigrams(company) : NO_PAIRS };
+function nameForm(name: string): NameForm & { keys: string[] } {
+  const text = plain(name);
+  const han = isHan(text);
+  const compact = text.replace(/\s/g, '');
+  return { sorted: sortedWords(text, han), compact, keys: blockingKeys(text, compact, han) };
 }
 
 /**
@@ -182,8 +208,8 @@ function prepare(subject: Pick<DuplicateSubject, 'name' | 'company'>): Comparabl
 const NAME_ONLY = 0.9;
 const CONTACTS_DIFFER = 0.9;
 
-function evidenceFactor(a: Comparable, b: Comparable, contactsDiffer: boolean): number {
-  const company = a.company && b.company ? 0.6 + 0.4 * companySimilarity(a, b) : NAME_ONLY;
+function evidenceFactor(a: CompanyForm | undefined, b: CompanyForm | undefined, contactsDiffer: boolean): number {
+  const company = a && b ? 0.6 + 0.4 * companySimilarity(a, b) : NAME_ONLY;
   return contactsDiffer ? company * CONTACTS_DIFFER : company;
 }
 
@@ -199,24 +225,14 @@ function evidenceOf(subject: DuplicateSubject): Evidence {
   return subject.company ? 2 : 1;
 }
 
-/** The block lists a subject joins: its evidence with each key, and companies also by their first two letters. */
-function indexKeys(prepared: Prepared): string[] {
-  const { evidence, keys, companyStart } = prepared;
-  return evidence === 2 ? keys.flatMap((key) => [`2${key}`, `3${key}|${companyStart}`]) : keys.map((key) => evidence + key);
-}
+/**
+ * Block lists by number: a name key's id k holds the subjects of each evidence in lists 4k, 4k + 1 and 4k + 2; a
+ * name key with the company's first two characters (evidence 2 only) has an id j of its own, list 4j + 3.
+ */
+const COMPANY_BLOCK = 3;
 
-/** The block lists that can hold a match above `threshold`. */
-function scanKeys(prepared: Prepared, threshold: number): string[] {
-  const { evidence, keys, companyStart } = prepared;
-  if (evidence === 0 || threshold <= NAME_ONLY * CONTACTS_DIFFER) return keys.flatMap((key) => [`0${key}`, `1${key}`, `2${key}`]);
-  if (evidence === 1) return keys.map((key) => `0${key}`);
-  // Companies as alike as the threshold then demands (Dice > 0.8) practically always start alike.
-  const companyStartsAlike = (threshold / CONTACTS_DIFFER - 0.6) / 0.4 > 0.8;
-  return keys.flatMap((key) => [`0${key}`, companyStartsAlike ? `3${key}|${companyStart}` : `2${key}`]);
-}
-
-function nameSimilarity(a: Comparable, b: Comparable): number {
-  const sorted = jaroWinkler(a.name, b.name);
+function nameSimilarity(a: NameForm, b: NameForm): number {
+  const sorted = jaroWinkler(a.sorted, b.sorted);
   return sorted === 1 ? 1 : Math.max(sorted, jaroWinkler(a.compact, b.compact));
 }
 
@@ -236,115 +252,207 @@ type Scored = Pick<DuplicateSubject, 'name' | 'company'> & Partial<Contacts>;
 export function duplicateScore(a: Scored, b: Scored): number {
   const [ca, cb] = [{ emails: a.emails ?? [], phones: a.phones ?? [] }, { emails: b.emails ?? [], phones: b.phones ?? [] }];
   const contactsDiffer = hasContacts(ca) && hasContacts(cb) && !shareContacts(ca, cb);
-  const [left, right] = [prepare(a), prepare(b)];
-  return nameSimilarity(left, right) * evidenceFactor(left, right, contactsDiffer);
+  const companies = [a.company ? companyForm(a.company) : undefined, b.company ? companyForm(b.company) : undefined] as const;
+  return nameSimilarity(nameForm(a.name), nameForm(b.name)) * evidenceFactor(...companies, contactsDiffer);
 }
 
-interface Prepared extends Comparable {
+/** A name as the index keeps it: compared forms and the ids of its blocking keys. */
+interface IndexedName extends NameForm {
+  keys: Int32Array;
+}
+
+/** A subject on its way into the index: its name and company forms, and the ids of its company blocks (one per name key, evidence 2 only). */
+interface Candidate {
   subject: DuplicateSubject;
+  name: IndexedName;
+  company: CompanyForm | undefined;
   hasContacts: boolean;
   evidence: Evidence;
-  keys: string[];
-  companyStart: string;
+  companyKeys: readonly number[];
 }
 
-function prepareSubject(subject: DuplicateSubject): Prepared {
-  const comparable = prepare(subject);
-  const keys = blockingKeys(plain(subject.name), comparable.compact);
-  const companyStart = Array.from(comparable.company).slice(0, 2).join('');
-  return { ...comparable, subject, hasContacts: hasContacts(subject), evidence: evidenceOf(subject), keys, companyStart };
-}
+const NO_KEYS: readonly number[] = [];
+
+const strongestFirst = (x: DuplicateMatch, y: DuplicateMatch) => y.score - x.score;
 
 function refKey(ref: SubjectRef): string {
   return ref.source === 'file' ? `f:${ref.row}` : `e:${ref.id}`;
 }
 
-function push(map: Map<string, number[]>, key: string, index: number): void {
-  const list = map.get(key);
-  if (list) list.push(index);
-  else map.set(key, [index]);
+/** The id of a key: ids count up from 0 in the order keys are first seen. */
+function intern(ids: Map<string, number>, key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = ids.size));
+  return id;
+}
+
+/** Whether `values[at]` is its first occurrence: each email or phone counts once without a Set per subject (most have one). */
+function firstOccurrence(values: readonly string[], at: number): boolean {
+  return values.indexOf(values[at] as string) === at;
 }
 
 /**
  * Duplicate candidates found in time linear in the number of subjects: exact lookups by email and phone, and
  * fuzzy name (+ company) comparison only within blocking keys. Subjects are added as they arrive, so the file's
  * rows are matched against the workspace and against the rows before them, batch by batch.
+ *
+ * Each distinct name and company is normalised once (a workspace repeats both a lot); keys, emails and phones are
+ * interned into integers with their subject lists in typed arrays; and what is kept per subject sits in a few
+ * arrays. With an object or array per subject and key, copying them out of the young generation cost more than
+ * the matching.
  */
 export class DuplicateIndex {
-  private readonly subjects: Prepared[] = [];
-  private readonly byEmail = new Map<string, number[]>();
-  private readonly byPhone = new Map<string, number[]>();
-  private readonly byBlock = new Map<string, number[]>();
+  private readonly refs: SubjectRef[] = [];
+  private readonly nameOf: IndexedName[] = [];
+  private readonly companyOf: Array<CompanyForm | undefined> = [];
+  private readonly contactsOf: boolean[] = [];
+  private readonly names = new Map<string, IndexedName>();
+  private readonly companies = new Map<string, CompanyForm | undefined>();
+  private readonly keyIds = new Map<string, number>();
+  /** Company block ids by the company's first two characters, then by name key id. */
+  private readonly companyKeyIds = new Map<string, Map<number, number>>();
+  private companyKeyCount = 0;
+  private readonly emailIds = new Map<string, number>();
+  private readonly phoneIds = new Map<string, number>();
+  private readonly blocks = new PostingLists();
+  private readonly byEmail = new PostingLists();
+  private readonly byPhone = new PostingLists();
   private readonly threshold: number;
   private readonly maxBlock: number;
-  /** Which subjects the current `match` already compared, by call stamp: cheaper than a Set per call. */
+  /** Companies as alike as the threshold demands of subjects with different contacts (Dice > 0.8) practically always start alike. */
+  private readonly companyStartsAlike: boolean;
+  /** Which subjects the current `match` already compared or matched, by call stamp: cheaper than a Set per call. */
   private comparedAt = new Uint32Array(1024);
   private stamp = 0;
 
   constructor(options: DuplicateOptions = {}) {
     this.threshold = options.threshold ?? 0.85;
     this.maxBlock = options.maxBlockComparisons ?? 100;
+    this.companyStartsAlike = (this.threshold / CONTACTS_DIFFER - 0.6) / 0.4 > 0.8;
   }
 
   add(subject: DuplicateSubject): void {
-    this.addPrepared(prepareSubject(subject));
+    this.addCandidate(this.candidate(subject));
   }
 
   /** Everything already in the index that `subject` may duplicate, strongest first. */
   match(subject: DuplicateSubject): DuplicateMatch[] {
-    return this.matchPrepared(prepareSubject(subject));
+    return this.matchCandidate(this.candidate(subject));
   }
 
   /** What a row of the file duplicates among the workspace and the rows before it; then the row joins the index. */
   matchAndAdd(subject: DuplicateSubject): DuplicateMatch[] {
-    const prepared = prepareSubject(subject);
-    const matches = this.matchPrepared(prepared);
-    this.addPrepared(prepared);
+    const candidate = this.candidate(subject);
+    const matches = this.matchCandidate(candidate);
+    this.addCandidate(candidate);
     return matches;
   }
 
-  private addPrepared(prepared: Prepared): void {
-    const index = this.subjects.length;
-    const { subject } = prepared;
-    this.subjects.push(prepared);
-    for (const email of new Set(subject.emails)) push(this.byEmail, email, index);
-    for (const phone of new Set(subject.phones)) push(this.byPhone, phone, index);
-    for (const key of indexKeys(prepared)) push(this.byBlock, key, index);
+  /** Keys are interned even by `match`: an id no list uses costs a map entry, and keeps one path. */
+  private candidate(subject: DuplicateSubject): Candidate {
+    let name = this.names.get(subject.name);
+    if (!name) {
+      const form = nameForm(subject.name);
+      const keys = Int32Array.from(form.keys, (key) => intern(this.keyIds, key));
+      name = { sorted: form.sorted, compact: form.compact, keys };
+      this.names.set(subject.name, name);
+    }
+    let company: CompanyForm | undefined;
+    if (subject.company) {
+      company = this.companies.get(subject.company);
+      if (company === undefined && !this.companies.has(subject.company)) {
+        company = companyForm(subject.company);
+        this.companies.set(subject.company, company);
+      }
+    }
+    const evidence = evidenceOf(subject);
+    let companyKeys = NO_KEYS;
+    if (evidence === 2) {
+      const start = company?.start ?? '';
+      let byKey = this.companyKeyIds.get(start);
+      if (!byKey) this.companyKeyIds.set(start, (byKey = new Map()));
+      const ids: number[] = [];
+      for (const key of name.keys) {
+        let id = byKey.get(key);
+        if (id === undefined) byKey.set(key, (id = this.companyKeyCount++));
+        ids.push(id);
+      }
+      companyKeys = ids;
+    }
+    return { subject, name, company, hasContacts: hasContacts(subject), evidence, companyKeys };
   }
 
-  private matchPrepared(prepared: Prepared): DuplicateMatch[] {
-    const { subject } = prepared;
+  // The methods below run for every subject and candidate, so they loop rather than create closures.
+
+  private addCandidate({ subject, name, company, hasContacts, evidence, companyKeys }: Candidate): void {
+    const index = this.refs.length;
+    this.refs.push(subject.ref);
+    this.nameOf.push(name);
+    this.companyOf.push(company);
+    this.contactsOf.push(hasContacts);
+    const { emails, phones } = subject;
+    for (let at = 0; at < emails.length; at++) if (firstOccurrence(emails, at)) this.byEmail.add(intern(this.emailIds, emails[at] as string), index);
+    for (let at = 0; at < phones.length; at++) if (firstOccurrence(phones, at)) this.byPhone.add(intern(this.phoneIds, phones[at] as string), index);
+    for (let at = 0; at < name.keys.length; at++) {
+      const key = name.keys[at] as number;
+      this.blocks.add(4 * key + evidence, index);
+      if (evidence === 2) this.blocks.add(4 * (companyKeys[at] as number) + COMPANY_BLOCK, index);
+    }
+  }
+
+  private matchCandidate(candidate: Candidate): DuplicateMatch[] {
+    const { subject, name, evidence, companyKeys } = candidate;
     const found = new Map<number, DuplicateMatch>();
-    const note = (index: number, reason: MatchReason, score: number) => {
-      const other = this.subjects[index];
-      if (!other) return;
-      const match = found.get(index);
-      if (!match) found.set(index, { a: subject.ref, b: other.subject.ref, reasons: [reason], score });
-      else if (!match.reasons.includes(reason)) match.reasons.push(reason);
-    };
-    for (const email of new Set(subject.emails)) for (const index of this.byEmail.get(email) ?? []) note(index, 'email', 1);
-    for (const phone of new Set(subject.phones)) for (const index of this.byPhone.get(phone) ?? []) note(index, 'phone', 1);
-    const stamp = ++this.stamp;
-    if (this.comparedAt.length < this.subjects.length) {
-      const grown = new Uint32Array(this.subjects.length * 2);
+    this.stamp++;
+    if (this.comparedAt.length < this.refs.length) {
+      const grown = new Uint32Array(this.refs.length * 2);
       grown.set(this.comparedAt);
       this.comparedAt = grown;
     }
-    const { subjects, comparedAt, threshold, maxBlock } = this;
-    for (const key of scanKeys(prepared, threshold)) {
-      const members = this.byBlock.get(key) ?? [];
-      for (let at = Math.max(0, members.length - maxBlock); at < members.length; at++) {
-        const index = members[at] as number;
-        const other = subjects[index];
-        if (!other || comparedAt[index] === stamp || found.has(index)) continue;
-        comparedAt[index] = stamp;
-        const factor = evidenceFactor(prepared, other, prepared.hasContacts && other.hasContacts);
-        if (factor < threshold) continue;
-        const score = nameSimilarity(prepared, other) * factor;
-        if (score >= threshold) note(index, 'name_company', Math.round(score * 1000) / 1000);
-      }
+    const { emails, phones } = subject;
+    for (let at = 0; at < emails.length; at++) if (firstOccurrence(emails, at)) this.noteAll(found, subject.ref, this.byEmail, this.emailIds.get(emails[at] as string), 'email');
+    for (let at = 0; at < phones.length; at++) if (firstOccurrence(phones, at)) this.noteAll(found, subject.ref, this.byPhone, this.phoneIds.get(phones[at] as string), 'phone');
+    // The lists that can hold a match above the threshold.
+    const anyEvidence = evidence === 0 || this.threshold <= NAME_ONLY * CONTACTS_DIFFER;
+    for (let at = 0; at < name.keys.length; at++) {
+      const key = name.keys[at] as number;
+      this.scan(found, candidate, 4 * key);
+      if (anyEvidence) {
+        this.scan(found, candidate, 4 * key + 1);
+        this.scan(found, candidate, 4 * key + 2);
+      } else if (evidence === 2) this.scan(found, candidate, this.companyStartsAlike ? 4 * (companyKeys[at] as number) + COMPANY_BLOCK : 4 * key + 2);
     }
-    return [...found.values()].sort((x, y) => y.score - x.score);
+    return [...found.values()].sort(strongestFirst);
+  }
+
+  /** Every subject in an email's or phone's list is a match. */
+  private noteAll(found: Map<number, DuplicateMatch>, ref: SubjectRef, lists: PostingLists, list: number | undefined, reason: MatchReason): void {
+    if (list === undefined) return;
+    const count = lists.newest(list, Infinity);
+    for (let at = 0; at < count; at++) this.note(found, ref, lists.read[at] as number, reason, 1);
+  }
+
+  /** The newest members of a block list not compared yet, matched by name (+ company). */
+  private scan(found: Map<number, DuplicateMatch>, candidate: Candidate, list: number): void {
+    const { comparedAt, stamp, companyOf, contactsOf, nameOf, threshold } = this;
+    const count = this.blocks.newest(list, this.maxBlock);
+    const members = this.blocks.read;
+    for (let at = 0; at < count; at++) {
+      const index = members[at] as number;
+      if (comparedAt[index] === stamp) continue;
+      comparedAt[index] = stamp;
+      const factor = evidenceFactor(candidate.company, companyOf[index], candidate.hasContacts && (contactsOf[index] as boolean));
+      if (factor < threshold) continue;
+      const score = nameSimilarity(candidate.name, nameOf[index] as IndexedName) * factor;
+      if (score >= threshold) this.note(found, candidate.subject.ref, index, 'name_company', Math.round(score * 1000) / 1000);
+    }
+  }
+
+  private note(found: Map<number, DuplicateMatch>, ref: SubjectRef, index: number, reason: MatchReason, score: number): void {
+    this.comparedAt[index] = this.stamp;
+    const match = found.get(index);
+    if (!match) found.set(index, { a: ref, b: this.refs[index] as SubjectRef, reasons: [reason], score });
+    else if (!match.reasons.includes(reason)) match.reasons.push(reason);
   }
 }
 

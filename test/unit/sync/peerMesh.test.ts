@@ -5,7 +5,8 @@ import { startSignalServer, type SignalServer } from '../../../scripts/signal.mj
 import { setClockForTests } from '../../../src/platform/clock';
 import { newId } from '../../../src/platform/ids';
 import { deriveWorkspaceKeys, newWorkspaceSecret, type WorkspaceKeys } from '../../../src/sync/peer/crypto';
-import { PeerMesh } from '../../../src/sync/peer/peerMesh';
+import { PeerMesh, type PeerConnectionLike } from '../../../src/sync/peer/peerMesh';
+import { remotePeerConnections, servePeerConnections, type BridgePort } from '../../../src/sync/peer/rtcBridge';
 import { SignalingClient, type SocketLike } from '../../../src/sync/peer/signalingClient';
 import { snapshot, startDevice, stopDevice, type Device } from './devices';
 import { FakePeerConnection } from './fakeWebrtc';
@@ -18,6 +19,29 @@ const devices: Device[] = [];
 const meshes: PeerMesh[] = [];
 const seen: string[] = [];
 const connections: FakePeerConnection[] = [];
+const bridges: (() => void)[] = [];
+
+/** How the mesh reaches its connections: directly (a tab), or through the bridge a worker uses (rtcBridge.ts). */
+type Route = 'direct' | 'bridged';
+
+function fakeConnection(): FakePeerConnection {
+  const connection = new FakePeerConnection();
+  connections.push(connection);
+  return connection;
+}
+
+function connectionsFor(route: Route, log: (entry: Device['logs'][number]) => void): () => PeerConnectionLike {
+  if (route === 'direct') return fakeConnection;
+  const { port1: worker, port2: tab } = new MessageChannel();
+  worker.start();
+  tab.start();
+  bridges.push(servePeerConnections(tab as unknown as BridgePort, log, () => fakeConnection() as unknown as RTCPeerConnection));
+  bridges.push(() => {
+    worker.close();
+    tab.close();
+  });
+  return remotePeerConnections(worker as unknown as BridgePort);
+}
 
 beforeEach(async () => {
   let time = NOW;
@@ -31,11 +55,12 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const mesh of meshes.splice(0)) mesh.close();
+  for (const close of bridges.splice(0)) close();
   for (const device of devices.splice(0)) await stopDevice(device);
   await signal.close();
 });
 
-async function join(name: string, withKeys = keys): Promise<{ device: Device; mesh: PeerMesh }> {
+async function join(name: string, route: Route, withKeys = keys): Promise<{ device: Device; mesh: PeerMesh }> {
   const device = await startDevice(name, workspaceId);
   devices.push(device);
   const peerId = newId();
@@ -48,11 +73,7 @@ async function join(name: string, withKeys = keys): Promise<{ device: Device; me
     peerId,
     presence: () => ({ memberId: device.actor.memberId, displayName: name, deviceId: device.actor.deviceId }),
     log,
-    createPeerConnection: () => {
-      const connection = new FakePeerConnection();
-      connections.push(connection);
-      return connection;
-    },
+    createPeerConnection: connectionsFor(route, log),
     reannounceMs: 50,
   });
   meshes.push(mesh);
@@ -77,12 +98,12 @@ async function inStep(group: readonly Device[]): Promise<boolean> {
 }
 
 describe('peer mesh over the signaling server (WebRTC faked)', () => {
-  test('three devices meet, sync and stream edits; an outsider meets no one; a device that leaves is dropped', async () => {
-    const alice = await join('Alice');
+  test.each<Route>(['direct', 'bridged'])('three devices meet, sync and stream edits; an outsider meets no one; a device that leaves is dropped (connections %s)', async (route) => {
+    const alice = await join('Alice', route);
     for (const name of ['Wang Fang', 'Li Lei', 'Han Meimei']) await alice.device.commands.createCustomer({ name, emails: [] });
-    const bob = await join('Bob');
-    const chen = await join('Chen');
-    const outsider = await join('Mallory', await deriveWorkspaceKeys(workspaceId, newWorkspaceSecret()));
+    const bob = await join('Bob', route);
+    const chen = await join('Chen', route);
+    const outsider = await join('Mallory', route, await deriveWorkspaceKeys(workspaceId, newWorkspaceSecret()));
     const trio = [alice, bob, chen];
     await until(() => trio.every(({ mesh }) => syncedPeers(mesh) === 2), 'every member to be in step with the two others');
     await until(() => inStep(trio.map((m) => m.device)), 'identical read models');

@@ -42,11 +42,12 @@ export interface InteractionInput {
   customer: number;
   type: InteractionType;
   at: number;
-  direction?: 'inbound' | 'outbound';
-  channel?: Channel;
-  amount?: number;
-  score?: number;
-  scale?: 'nps' | 'csat';
+  // Undefined is allowed so a reader can fill one object shape for every row instead of spreading optional fields.
+  direction?: 'inbound' | 'outbound' | undefined;
+  channel?: Channel | undefined;
+  amount?: number | undefined;
+  score?: number | undefined;
+  scale?: 'nps' | 'csat' | undefined;
 }
 
 const TYPE_INDEX = new Map(INTERACTION_TYPES.map((type, i) => [type, i]));

@@ -88,10 +88,11 @@ export async function readWorkspace(
         customer,
         type: row.type,
         at: row.at,
-        ...(row.direction === undefined ? {} : { direction: row.direction }),
-        ...(row.channel === undefined ? {} : { channel: row.channel }),
-        ...(row.amountMinor === undefined ? {} : { amount: row.amountMinor }),
-        ...(survey ? { score: row.score as number, scale: row.scoreScale as 'nps' | 'csat' } : {}),
+        direction: row.direction,
+        channel: row.channel,
+        amount: row.amountMinor,
+        score: survey ? row.score : undefined,
+        scale: survey ? row.scoreScale : undefined,
       });
     }
     last = page[page.length - 1]?.id;

@@ -74,8 +74,9 @@ describe('k-means, hand-computed', () => {
       const totals = [0, 0, 0];
       const sizes = [0, 0, 0];
       for (let other = 0; other < 8; other++) {
-        sizes[labels[other] as number]++;
-        totals[labels[other] as number] += Math.hypot((points[2 * i] as number) - (points[2 * other] as number), (points[2 * i + 1] as number) - (points[2 * other + 1] as number));
+        const label = labels[other] as number;
+        sizes[label] = (sizes[label] as number) + 1;
+        totals[label] = (totals[label] as number) + Math.hypot((points[2 * i] as number) - (points[2 * other] as number), (points[2 * i + 1] as number) - (points[2 * other + 1] as number));
       }
       const own = labels[i] as number;
       const a = (totals[own] as number) / ((sizes[own] as number) - 1);

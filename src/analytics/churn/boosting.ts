@@ -108,8 +108,11 @@ function growTree(x: Matrix, sorted: SortedFeature[], residual: Float64Array, he
     const m = level.length;
     const count = new Float64Array(m);
     const sum = new Float64Array(m);
+    // Each row's slot at this level, looked up once rather than in every feature's pass.
+    const rowSlot = new Int32Array(rows);
+    for (let i = 0; i < rows; i++) rowSlot[i] = slot[nodeOf[i] as number] as number;
     for (let i = 0; i < rows; i++) {
-      const s = slot[nodeOf[i] as number] as number;
+      const s = rowSlot[i] as number;
       if (s < 0) continue;
       count[s] = (count[s] as number) + 1;
       sum[s] = (sum[s] as number) + (residual[i] as number);
@@ -126,7 +129,7 @@ function growTree(x: Matrix, sorted: SortedFeature[], residual: Float64Array, he
       const { order, values } = sorted[j] as SortedFeature;
       for (let k = 0; k < rows; k++) {
         const i = order[k] as number;
-        const s = slot[nodeOf[i] as number] as number;
+        const s = rowSlot[i] as number;
         if (s < 0) continue;
         const value = values[k] as number;
         const nl = leftCount[s] as number;

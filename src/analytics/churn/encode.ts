@@ -97,7 +97,8 @@ function planNumbers(name: string, cells: Float64Array): 'empty' | 'constant' | 
   let constant = true;
   let binary = true;
   const first = cells[0] as number;
-  for (const value of cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const value = cells[i] as number;
     if (!Number.isFinite(value)) throw new RangeError(`column ${name}: ${value} is not a number a model can use`);
     if (value !== first) constant = false;
     if (value !== 0 && value !== 1) binary = false;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { CampaignId } from '../../../domain/ids';
 import type { FieldIssue } from '../../../domain/validation';
+import { useClearDraft } from '../../shared/hooks/useDraft';
 import { useNotices } from '../../shared/state/notices';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import '../campaigns.css';
@@ -17,6 +18,7 @@ export function CampaignEditPage({ id }: { id?: string }) {
   const [, navigate] = useLocation();
   const show = useNotices((state) => state.show);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const clearDraft = useClearDraft();
   const campaign = useCampaign(id);
   if (campaign === undefined || (id && !campaign)) return null;
   const initial = campaign ? draftOfCampaign(campaign) : emptyCampaignDraft();
@@ -26,6 +28,7 @@ export function CampaignEditPage({ id }: { id?: string }) {
     if (unread.length) return setIssues(unread);
     const result = campaign ? await client.call('updateCampaign', campaign.id, input) : await client.call('createCampaign', input);
     if (!result.ok) return setIssues(result.issues);
+    clearDraft('campaign', campaign?.id);
     if (campaign) {
       show(t('notice.saved'), true);
       navigate(`/campaigns/${campaign.id}`);
@@ -40,6 +43,7 @@ export function CampaignEditPage({ id }: { id?: string }) {
       <h1>{campaign ? t('campaigns.form.edit', { name: campaign.name }) : t('campaigns.new')}</h1>
       <CampaignForm
         initial={initial}
+        recordId={campaign?.id}
         issues={issues}
         submitLabel={campaign ? t('common.save') : t('campaigns.form.create')}
         onSubmit={(draft) => void handleSubmit(draft)}

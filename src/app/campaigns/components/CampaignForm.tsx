@@ -1,12 +1,14 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CAMPAIGN_CHANNELS } from '../../../domain/campaigns';
 import type { FieldIssue } from '../../../domain/validation';
 import { CAMPAIGN_STATUSES } from '../../../domain/work';
 import { useMembers } from '../../customers/hooks/useMembers';
 import { ChoiceSelect } from '../../shared/components/ChoiceSelect';
+import { DraftNotice } from '../../shared/components/DraftNotice';
 import { FormActions } from '../../shared/components/FormActions';
 import { FormField, type FieldControlProps } from '../../shared/components/FormField';
+import { useDraft } from '../../shared/hooks/useDraft';
 import { useCampaignAudience } from '../hooks/useCampaignAudience';
 import { filterOfDraft, type CampaignDraft } from '../utils/campaignDraft';
 import { campaignFieldMessage } from '../utils/campaignText';
@@ -18,6 +20,8 @@ const TEMPLATE_CODES = new Set(['unknown_merge_field', 'unclosed_merge_field']);
 
 interface CampaignFormProps {
   initial: CampaignDraft;
+  /** The campaign edited (none: a new one): the draft kept on the device is per record. */
+  recordId?: string | undefined;
   issues: readonly FieldIssue[];
   submitLabel: string;
   onSubmit: (draft: CampaignDraft) => void;
@@ -25,10 +29,10 @@ interface CampaignFormProps {
 }
 
 /** Create and edit share one form: name, channel, audience (a filter or a segment), message with merge fields. */
-export function CampaignForm({ initial, issues, submitLabel, onSubmit, onCancel }: CampaignFormProps) {
+export function CampaignForm({ initial, recordId, issues, submitLabel, onSubmit, onCancel }: CampaignFormProps) {
   const { t } = useTranslation();
   const members = useMembers();
-  const [draft, setDraft] = useState(initial);
+  const { value: draft, set: setDraft, restored, discard } = useDraft('campaign', recordId, initial);
   const filter = filterOfDraft(draft);
   const audience = useCampaignAudience(filter);
   const set = <K extends keyof CampaignDraft>(key: K, value: CampaignDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
@@ -51,6 +55,7 @@ export function CampaignForm({ initial, issues, submitLabel, onSubmit, onCancel 
 
   return (
     <form className="card form-grid campaign-form" onSubmit={handleSubmit} noValidate data-testid="campaign-form">
+      <DraftNotice restored={restored} onDiscard={discard} />
       {text('name', t('campaigns.field.name'))}
       {field('channel', t('campaigns.field.channel'), (control) => (
         <ChoiceSelect {...control} name="channel" value={draft.channel} options={CAMPAIGN_CHANNELS} label={(option) => t(`campaigns.channels.${option}`)} onChange={(value) => set('channel', value)} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { CustomerId } from '../../../domain/ids';
 import type { FieldIssue } from '../../../domain/validation';
+import { useClearDraft } from '../../shared/hooks/useDraft';
 import { useNotices } from '../../shared/state/notices';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { draftOf, EMPTY_DRAFT, inputOf, type CustomerDraft } from '../utils/customerDraft';
@@ -16,6 +17,7 @@ export function CustomerEditPage({ id }: { id?: string }) {
   const [, navigate] = useLocation();
   const show = useNotices((state) => state.show);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const clearDraft = useClearDraft();
   const row = useLiveQuery(() => (id ? client.db.customers.get(id as CustomerId) : undefined), [client.db, id]);
   if (id && !row) return null;
   const initial = row ? draftOf(row) : EMPTY_DRAFT;
@@ -24,11 +26,13 @@ export function CustomerEditPage({ id }: { id?: string }) {
     if (id) {
       const result = await client.call('updateCustomer', id as CustomerId, inputOf(draft, initial));
       if (!result.ok) return setIssues(result.issues);
+      clearDraft('customer', id);
       if (result.value.length) show(t('notice.saved'), true);
       navigate(`/customers/${id}`);
     } else {
       const result = await client.call('createCustomer', inputOf(draft));
       if (!result.ok) return setIssues(result.issues);
+      clearDraft('customer');
       show(t('notice.customerCreated'), true);
       navigate(`/customers/${result.value}`);
     }
@@ -39,6 +43,7 @@ export function CustomerEditPage({ id }: { id?: string }) {
       <h1>{id ? t('customers.edit', { name: row?.name }) : t('customers.new')}</h1>
       <CustomerForm
         initial={initial}
+        recordId={id}
         issues={issues}
         submitLabel={id ? t('common.save') : t('customers.create')}
         onSubmit={(draft) => void handleSubmit(draft)}

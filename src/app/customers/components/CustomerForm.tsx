@@ -1,16 +1,20 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS } from '../../../domain/fields';
 import { GENDERS, LIFECYCLE_STAGES } from '../../../domain/customer';
 import type { FieldIssue } from '../../../domain/validation';
+import { DraftNotice } from '../../shared/components/DraftNotice';
 import { FormActions } from '../../shared/components/FormActions';
 import { FormField, type FieldControlProps } from '../../shared/components/FormField';
+import { useDraft } from '../../shared/hooks/useDraft';
 import { fieldMessage } from '../../shared/issueMessage';
 import type { CustomerDraft } from '../utils/customerDraft';
 import { MemberSelect } from './MemberSelect';
 
 interface CustomerFormProps {
   initial: CustomerDraft;
+  /** The customer edited (none: a new one): the draft kept on the device is per record. */
+  recordId?: string | undefined;
   issues: readonly FieldIssue[];
   submitLabel: string;
   onSubmit: (draft: CustomerDraft) => void;
@@ -18,9 +22,9 @@ interface CustomerFormProps {
 }
 
 /** Create and edit share one form; the domain validates, and each field shows its own problems. */
-export function CustomerForm({ initial, issues, submitLabel, onSubmit, onCancel }: CustomerFormProps) {
+export function CustomerForm({ initial, recordId, issues, submitLabel, onSubmit, onCancel }: CustomerFormProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(initial);
+  const { value: draft, set: setDraft, restored, discard } = useDraft('customer', recordId, initial);
   const set = <K extends keyof CustomerDraft>(key: K, value: CustomerDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
 
   const field = (key: keyof CustomerDraft, label: string, control: (props: FieldControlProps) => ReactNode, hint?: string) => (
@@ -42,6 +46,7 @@ export function CustomerForm({ initial, issues, submitLabel, onSubmit, onCancel 
 
   return (
     <form className="card form-grid" onSubmit={handleSubmit} noValidate data-testid="customer-form">
+      <DraftNotice restored={restored} onDiscard={discard} />
       {field('kind', t('customer.kind'), (props) => (
         <select {...props} name="kind" value={draft.kind} onChange={(event) => set('kind', event.target.value as CustomerDraft['kind'])}>
           <option value="person">{t('customer.kinds.person')}</option>

@@ -6,6 +6,8 @@ import type { InteractionType } from '../../../domain/interaction';
 import type { FieldIssue } from '../../../domain/validation';
 import { now } from '../../../platform/clock';
 import { dateTimeInputValue, parseMoney } from '../../shared/format';
+import { DraftNotice } from '../../shared/components/DraftNotice';
+import { useDraft } from '../../shared/hooks/useDraft';
 import { fieldMessage } from '../../shared/issueMessage';
 import { useNotices } from '../../shared/state/notices';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
@@ -21,6 +23,19 @@ const QUICK_TYPES = [
 
 type QuickType = (typeof QUICK_TYPES)[number]['type'];
 
+/** What the quick log holds, kept as a draft on the device per customer while anything is typed. */
+interface LogDraft {
+  type: QuickType | null;
+  subject: string;
+  body: string;
+  direction: 'outbound' | 'inbound';
+  amount: string;
+  at: string;
+}
+
+const EMPTY_LOG: LogDraft = { type: null, subject: '', body: '', direction: 'outbound', amount: '', at: '' };
+const isBlankLog = (draft: LogDraft) => draft.type === null || (!draft.subject.trim() && !draft.body.trim() && !draft.amount.trim());
+
 /** One tap to start logging what just happened with this customer (survey answers: SurveyForm, NPS or CSAT). */
 export function QuickLog({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
@@ -28,21 +43,23 @@ export function QuickLog({ customerId }: { customerId: string }) {
   const show = useNotices((state) => state.show);
   const settings = useLiveQuery(() => client.db.device.get('settings'), [client.db]);
   const currency = (settings?.value as { currency?: string } | undefined)?.currency ?? 'USD';
-  const [type, setType] = useState<QuickType | null>(null);
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
-  const [direction, setDirection] = useState<'outbound' | 'inbound'>('outbound');
-  const [amount, setAmount] = useState('');
-  const [at, setAt] = useState('');
+  const draft = useDraft<LogDraft>('interaction', customerId, EMPTY_LOG, isBlankLog);
+  const [shown, setShown] = useState(draft.restored);
+  const { subject, body, direction, amount, at } = draft.value;
+  const type = shown ? draft.value.type : null;
   const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const setField = <K extends keyof LogDraft>(key: K, value: LogDraft[K]) => draft.set((current) => ({ ...current, [key]: value }));
+  const setSubject = (value: string) => setField('subject', value);
+  const setBody = (value: string) => setField('body', value);
+  const setDirection = (value: LogDraft['direction']) => setField('direction', value);
+  const setAmount = (value: string) => setField('amount', value);
+  const setAt = (value: string) => setField('at', value);
+  const setType = (value: null) => setShown(value !== null);
 
+  // Switching the type keeps what was typed (nothing typed is lost); a fresh log starts now.
   const open = (next: QuickType) => {
-    setType(next);
-    setSubject('');
-    setBody('');
-    setAmount('');
-    setDirection(next === 'complaint' ? 'inbound' : 'outbound');
-    setAt(dateTimeInputValue(now()));
+    draft.set((current) => ({ ...current, type: next, direction: next === 'complaint' ? 'inbound' : 'outbound', at: current.at || dateTimeInputValue(now()) }));
+    setShown(true);
     setIssues([]);
   };
 
@@ -63,6 +80,7 @@ export function QuickLog({ customerId }: { customerId: string }) {
     if (!result.ok) return setIssues(result.issues);
     // The leader opened a ticket for a complaint (serviceApi.logInteraction): say so, so the user knows where it went.
     show(type === 'complaint' ? t('service.tickets.complaintOpened') : t('notice.logged', { type: t(`interaction.types.${type}`) }), true);
+    draft.clear();
     setType(null);
   };
 
@@ -85,6 +103,13 @@ export function QuickLog({ customerId }: { customerId: string }) {
       </div>
       {type && (
         <form className="quick-log-form" onSubmit={(event) => void handleSubmit(event)} noValidate>
+          <DraftNotice
+            restored={draft.restored}
+            onDiscard={() => {
+              draft.discard();
+              setType(null);
+            }}
+          />
           <label className="field">
             <span>{t('interaction.subject')}</span>
             <input name="subject" value={subject} onChange={(event) => setSubject(event.target.value)} autoFocus aria-invalid={fieldMessage(t, issues, 'subject') !== undefined} />

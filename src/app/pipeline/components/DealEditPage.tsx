@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useSearch } from 'wouter';
 import type { DealId } from '../../../domain/ids';
 import type { FieldIssue } from '../../../domain/validation';
+import { useClearDraft } from '../../shared/hooks/useDraft';
 import { useNotices } from '../../shared/state/notices';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { usePipelineSettings } from '../hooks/usePipelineSettings';
@@ -20,17 +21,21 @@ export function DealEditPage({ id }: { id?: string }) {
   const show = useNotices((state) => state.show);
   const settings = usePipelineSettings();
   const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const clearDraft = useClearDraft();
   const deal = useLiveQuery(async () => (id ? ((await client.db.deals.get(id as DealId)) ?? null) : null), [client.db, id]);
   if (!settings || deal === undefined || (id && !deal)) return null;
   const initial = deal
     ? draftOfDeal(deal)
     : emptyDealDraft({ customerId: new URLSearchParams(search).get('customer') ?? '', stage: settings.stages[0]?.id ?? '', ownerId: client.identity.memberId });
 
+  const draftRecord = deal ? deal.id : `new-${initial.customerId}`;
+
   const handleSubmit = async (draft: DealDraft) => {
     const { input, issues: unread } = dealInputOf(draft, deal?.currency ?? settings.currency, i18n.language, deal ? initial : undefined);
     if (unread.length) return setIssues(unread);
     const result = deal ? await client.call('updateDeal', deal.id, input) : await client.call('createDeal', input);
     if (!result.ok) return setIssues(result.issues);
+    clearDraft('deal', draftRecord);
     if (deal) {
       show(t('notice.saved'), true);
       navigate(`/deals/${deal.id}`);
@@ -45,6 +50,7 @@ export function DealEditPage({ id }: { id?: string }) {
       <h1>{deal ? t('pipeline.form.edit', { title: deal.title }) : t('pipeline.newDeal')}</h1>
       <DealForm
         initial={initial}
+        draftRecord={draftRecord}
         issues={issues}
         stages={settings.stages}
         currency={deal?.currency ?? settings.currency}

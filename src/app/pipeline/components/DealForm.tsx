@@ -1,10 +1,12 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLOSED_STAGES, LOST, type PipelineStage } from '../../../domain/pipeline';
 import type { FieldIssue } from '../../../domain/validation';
 import { MemberSelect } from '../../customers/components/MemberSelect';
+import { DraftNotice } from '../../shared/components/DraftNotice';
 import { FormActions } from '../../shared/components/FormActions';
 import { FormField, type FieldControlProps } from '../../shared/components/FormField';
+import { useDraft } from '../../shared/hooks/useDraft';
 import type { DealDraft } from '../utils/dealDraft';
 import { pipelineFieldMessage } from '../utils/issueText';
 import { formatPercent, stageLabel } from '../utils/stageLabel';
@@ -12,6 +14,8 @@ import { CustomerPicker } from './CustomerPicker';
 
 interface DealFormProps {
   initial: DealDraft;
+  /** Which draft this is, kept on the device: the deal's id, or `new` and the customer it is for. */
+  draftRecord: string;
   issues: readonly FieldIssue[];
   stages: readonly PipelineStage[];
   currency: string;
@@ -21,9 +25,9 @@ interface DealFormProps {
 }
 
 /** Create and edit share one form; the leader validates, and each field shows its own problems. */
-export function DealForm({ initial, issues, stages, currency, submitLabel, onSubmit, onCancel }: DealFormProps) {
+export function DealForm({ initial, draftRecord, issues, stages, currency, submitLabel, onSubmit, onCancel }: DealFormProps) {
   const { t, i18n } = useTranslation();
-  const [draft, setDraft] = useState(initial);
+  const { value: draft, set: setDraft, restored, discard } = useDraft('deal', draftRecord, initial);
   const set = (key: keyof DealDraft, value: string) => setDraft((current) => ({ ...current, [key]: value }));
   const stageProbability = stages.find((stage) => stage.id === draft.stage)?.probability;
 
@@ -58,6 +62,7 @@ export function DealForm({ initial, issues, stages, currency, submitLabel, onSub
 
   return (
     <form className="card form-grid" onSubmit={handleSubmit} noValidate data-testid="deal-form">
+      <DraftNotice restored={restored} onDiscard={discard} />
       {field('customerId', t('pipeline.deal.customer'), (props) => (
         <CustomerPicker id={props.id} customerId={draft.customerId} invalid={props['aria-invalid']} describedBy={props['aria-describedby']} onChange={(id) => set('customerId', id)} />
       ))}

@@ -1,25 +1,57 @@
 import { Plus } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearch } from 'wouter';
 import type { FieldIssue } from '../../../domain/validation';
 import { MemberSelect } from '../../customers/components/MemberSelect';
+import { DraftNotice } from '../../shared/components/DraftNotice';
 import { FormActions } from '../../shared/components/FormActions';
 import { FormField } from '../../shared/components/FormField';
+import { useDraft } from '../../shared/hooks/useDraft';
 import { fieldMessage } from '../../shared/issueMessage';
 import { useNotices } from '../../shared/state/notices';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import type { TaskLink } from '../hooks/useTasks';
+
+interface TaskDraft {
+  title: string;
+  due: string;
+  reminder: string;
+  assigneeId: string;
+}
+
+const isBlankTask = (draft: TaskDraft) => !draft.title.trim() && !draft.due && !draft.reminder;
+
+/** The record a task form is on (its draft is kept per record): the most specific of the link, or `new`. */
+function linkRecord(link: TaskLink): string | undefined {
+  if (link.ticketId) return `ticket-${link.ticketId}`;
+  if (link.dealId) return `deal-${link.dealId}`;
+  if (link.customerId) return `customer-${link.customerId}`;
+  return undefined;
+}
 
 /** A follow-up in a few taps, tied to the record whose page it is on; assigned to the user unless changed. */
 export function TaskQuickAdd({ link }: { link: TaskLink }) {
   const { t } = useTranslation();
   const client = useWorkspace();
   const show = useNotices((state) => state.show);
-  const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState('');
-  const [due, setDue] = useState('');
-  const [reminder, setReminder] = useState('');
-  const [assigneeId, setAssigneeId] = useState(client.identity.memberId as string);
+  const record = linkRecord(link);
+  // The Tasks page opens its form for /tasks?new=1 (the palette's and the "n" key's New task).
+  const search = useSearch();
+  const wantsNew = record === undefined && new URLSearchParams(search).has('new');
+  const draft = useDraft<TaskDraft>('task', record, { title: '', due: '', reminder: '', assigneeId: client.identity.memberId as string }, isBlankTask);
+  const [open, setOpen] = useState(draft.restored || wantsNew);
+  const [seenSearch, setSeenSearch] = useState(search);
+  if (search !== seenSearch) {
+    setSeenSearch(search);
+    if (wantsNew) setOpen(true);
+  }
+  const { title, due, reminder, assigneeId } = draft.value;
+  const setField = (key: keyof TaskDraft) => (value: string) => draft.set((current) => ({ ...current, [key]: value }));
+  const setTitle = setField('title');
+  const setDue = setField('due');
+  const setReminder = setField('reminder');
+  const setAssigneeId = setField('assigneeId');
   const [issues, setIssues] = useState<FieldIssue[]>([]);
 
   const handleSubmit = async (event: FormEvent) => {
@@ -34,9 +66,7 @@ export function TaskQuickAdd({ link }: { link: TaskLink }) {
     });
     if (!result.ok) return setIssues(result.issues);
     show(t('service.tasks.created'), true);
-    setTitle('');
-    setDue('');
-    setReminder('');
+    draft.clear();
     setIssues([]);
     setOpen(false);
   };
@@ -51,6 +81,7 @@ export function TaskQuickAdd({ link }: { link: TaskLink }) {
   }
   return (
     <form className="form-grid task-add-form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-label={t('service.tasks.newTitle')} data-testid="task-form">
+      <DraftNotice restored={draft.restored} onDiscard={draft.discard} />
       <FormField id="task-title" className="field-title field-wide" label={t('service.tasks.taskTitle')} message={fieldMessage(t, issues, 'title')}>
         {(props) => <input {...props} name="title" autoComplete="off" autoFocus value={title} onChange={(event) => setTitle(event.target.value)} />}
       </FormField>

@@ -1,17 +1,21 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../../domain/validation';
 import { PRIORITIES, TICKET_KINDS } from '../../../domain/work';
 import { MemberSelect } from '../../customers/components/MemberSelect';
 import { CustomerPicker } from '../../pipeline/components/CustomerPicker';
 import { ChoiceSelect } from '../../shared/components/ChoiceSelect';
+import { DraftNotice } from '../../shared/components/DraftNotice';
 import { FormActions } from '../../shared/components/FormActions';
 import { FormField } from '../../shared/components/FormField';
+import { useDraft } from '../../shared/hooks/useDraft';
 import { fieldMessage } from '../../shared/issueMessage';
 import type { TicketDraft } from '../utils/ticketDraft';
 
 interface TicketFormProps {
   initial: TicketDraft;
+  /** Which draft this is, kept on the device: the ticket's id, or `new` and the customer it is for. */
+  draftRecord: string;
   issues: readonly FieldIssue[];
   /** The customer of an existing ticket stays: its conversation is theirs. */
   customerFixed: boolean;
@@ -21,9 +25,9 @@ interface TicketFormProps {
 }
 
 /** Create and edit share one form; the leader validates, and each field shows its own problems. */
-export function TicketForm({ initial, issues, customerFixed, submitLabel, onSubmit, onCancel }: TicketFormProps) {
+export function TicketForm({ initial, draftRecord, issues, customerFixed, submitLabel, onSubmit, onCancel }: TicketFormProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(initial);
+  const { value: draft, set: setDraft, restored, discard } = useDraft('ticket', draftRecord, initial);
   const set = (key: keyof TicketDraft, value: string) => setDraft((current) => ({ ...current, [key]: value }));
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -31,6 +35,7 @@ export function TicketForm({ initial, issues, customerFixed, submitLabel, onSubm
   };
   return (
     <form className="card form-grid" onSubmit={handleSubmit} noValidate data-testid="ticket-form">
+      <DraftNotice restored={restored} onDiscard={discard} />
       {!customerFixed && (
         <FormField id="ticket-customerId" className="field-customerId" label={t('service.tickets.customer')} message={fieldMessage(t, issues, 'customerId')}>
           {(props) => <CustomerPicker id={props.id} customerId={draft.customerId} invalid={props['aria-invalid']} describedBy={props['aria-describedby']} onChange={(id) => set('customerId', id)} />}

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CommandPalette } from '../../palette/components/CommandPalette';
+import { KeyboardShortcuts } from '../../shortcuts/components/KeyboardShortcuts';
+import { ShortcutsHelp } from '../../shortcuts/components/ShortcutsHelp';
 import { NavigationBar } from './NavigationBar';
 import { UpdatePrompt } from './UpdatePrompt';
 
@@ -15,6 +18,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <UpdatePrompt />
+      <CommandPalette />
+      <ShortcutsHelp />
+      <KeyboardShortcuts />
     </div>
   );
 }

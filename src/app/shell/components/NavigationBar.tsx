@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { NAVIGATION } from '../../navigation';
+import { PaletteButton, ShortcutsButton } from '../../palette/components/PaletteButton';
 import { SyncBadge } from '../../sync/components/SyncBadge';
 import { InstallButton } from './InstallButton';
 import { RapportMark } from './RapportMark';
@@ -15,6 +16,7 @@ export function NavigationBar() {
         <span>{t('app.name')}</span>
       </div>
       <SyncBadge />
+      <PaletteButton />
       <ul className="nav-items">
         {NAVIGATION.map(({ path, label, icon: Icon }) => {
           const active = path === '/' ? location === '/' : location.startsWith(path);
@@ -30,6 +32,7 @@ export function NavigationBar() {
       </ul>
       <div className="nav-footer">
         <InstallButton />
+        <ShortcutsButton />
       </div>
     </nav>
   );

@@ -1,5 +1,8 @@
 // English messages. The shape of this object is the contract every other language must fill.
 import { campaignMessages } from '../campaigns/messages';
+import { paletteMessages } from '../palette/messages';
+import { draftMessages } from '../shared/drafts/messages';
+import { shortcutMessages } from '../shortcuts/messages';
 import { importMessages } from '../import/messages';
 import { insightsMessages } from '../insights/messages';
 import { pipelineMessages } from '../pipeline/messages';
@@ -221,6 +224,9 @@ export const en = {
   service: serviceMessages.en,
   campaigns: campaignMessages.en,
   surveys: surveyMessages.en,
+  palette: paletteMessages.en,
+  shortcuts: shortcutMessages.en,
+  drafts: draftMessages.en,
   validation: {
     required: 'Required.',
     invalid: 'Not valid.',

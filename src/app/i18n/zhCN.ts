@@ -1,4 +1,7 @@
 import { campaignMessages } from '../campaigns/messages';
+import { paletteMessages } from '../palette/messages';
+import { draftMessages } from '../shared/drafts/messages';
+import { shortcutMessages } from '../shortcuts/messages';
 import { importMessages } from '../import/messages';
 import { insightsMessages } from '../insights/messages';
 import { pipelineMessages } from '../pipeline/messages';
@@ -221,6 +224,9 @@ export const zhCN: MessageCatalog = {
   service: serviceMessages.zhCN,
   campaigns: campaignMessages.zhCN,
   surveys: surveyMessages.zhCN,
+  palette: paletteMessages.zhCN,
+  shortcuts: shortcutMessages.zhCN,
+  drafts: draftMessages.zhCN,
   validation: {
     required: '必填。',
     invalid: '无效。',

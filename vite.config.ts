@@ -73,6 +73,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // What a poll waits for is a browser's work (a projection, a worker's answer): on a busy two-core machine
+          // that takes seconds, and the default second failed runs that were only slow.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -4,6 +4,7 @@ import { openWorkspaceDb } from './db';
 import { WorkspaceEngine } from './engine';
 import type { WorkspaceIdentity } from './tabs';
 import { tabChannelName, type TabMessage, type TabRequest } from './tabMessages';
+import { followClock } from '../platform/clock';
 import type { PersistenceFactory } from '../sync/workspaceDocs';
 
 // The leader: the one place that owns the workspace's documents, projection and commands, and answers every tab's
@@ -67,7 +68,9 @@ export async function startLeader({ identity, persistence, services }: LeaderOpt
   };
 
   channel.onmessage = async ({ data }: MessageEvent<TabMessage>) => {
-    if (data.kind === 'request') channel.postMessage(await execute(data));
+    if (data.kind !== 'request') return;
+    if (data.at !== undefined) followClock(data.at);
+    channel.postMessage(await execute(data));
   };
   // Tabs that asked before there was a leader send their requests again.
   channel.postMessage({ kind: 'leader' } satisfies TabMessage);

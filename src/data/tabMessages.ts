@@ -9,7 +9,7 @@ export interface UndoState {
 }
 
 export type TabMessage =
-  | { kind: 'request'; id: string; tabId: string; method: ApiMethod; args: unknown[] }
+  | { kind: 'request'; id: string; tabId: string; method: ApiMethod; args: unknown[]; /** The asking tab's clock. */ at?: number }
   | { kind: 'response'; id: string; tabId: string; ok: true; value: unknown; undo: UndoState }
   | { kind: 'response'; id: string; tabId: string; ok: false; error: string; undo: UndoState }
   | { kind: 'leader' }

@@ -1,5 +1,6 @@
 import type { DeviceId, MemberId } from '../domain/ids';
 import type { Role } from '../domain/member';
+import { now } from '../platform/clock';
 import type { WorkspaceSettings } from '../sync/settings';
 import type { JobProgress } from './api/context';
 import type { ApiMethod, WorkspaceApi } from './api/leaderApi';
@@ -119,7 +120,7 @@ export class TabClient {
 
   private send(id: string): void {
     const request = this.pending.get(id);
-    if (request) this.channel.postMessage({ kind: 'request', id, tabId: this.tabId, method: request.method, args: request.args } satisfies TabMessage);
+    if (request) this.channel.postMessage({ kind: 'request', id, tabId: this.tabId, method: request.method, args: request.args, at: now() } satisfies TabMessage);
   }
 
   private async campaignForLeadership(startLeader: StartLeader): Promise<void> {

@@ -53,6 +53,8 @@ export interface CustomerQueryResult {
 }
 
 const HAN = /\p{Script=Han}/u;
+/** Query words this short are matched by scanning each customer's terms instead of the full-text index. */
+const SHORT_WORD = 2;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
@@ -121,6 +123,10 @@ export class CustomerIndex {
   /** Every customer in each sort order, kept until the next change: sorting 100,000 names takes a few hundred ms. */
   private readonly sorted = new Map<CustomerSort, IndexedCustomer[]>();
   private scores = new Map<string, CustomerScore>();
+  /** Each customer's search terms, for queries of short words only (see `query`). */
+  private readonly terms = new Map<string, string[]>();
+  /** Counts every answer carries, whatever the query: kept until the next change instead of recounted per keystroke. */
+  private totals: Pick<CustomerQueryResult, 'total' | 'tags' | 'segments'> | undefined;
 
   get size(): number {
     return this.rows.size;
@@ -129,24 +135,30 @@ export class CustomerIndex {
   /** Adds or replaces customers; a removed id (no longer in the read model) is given in `removed`. */
   upsert(customers: readonly IndexedCustomer[], removed: readonly string[] = []): void {
     this.sorted.clear();
+    this.totals = undefined;
     for (const id of removed) this.remove(id);
     for (const customer of customers) {
       this.remove(customer.id);
       this.rows.set(customer.id, customer);
-      this.search.add({ id: customer.id, ...searchText(customer) });
+      const text = searchText(customer);
+      this.search.add({ id: customer.id, ...text });
+      this.terms.set(customer.id, [...new Set(tokenize(`${text.name} ${text.company} ${text.contact}`))]);
     }
   }
 
   /** Replaces every customer's scores (after an analytics run). */
   setScores(scores: Map<string, CustomerScore>): void {
     this.scores = scores;
+    this.totals = undefined;
     this.sorted.delete('churn');
     this.sorted.delete('clv');
   }
 
   clear(): void {
     this.sorted.clear();
+    this.totals = undefined;
     this.rows.clear();
+    this.terms.clear();
     this.search.removeAll();
   }
 
@@ -159,8 +171,17 @@ export class CustomerIndex {
       (query.lifecycle === undefined || row.lifecycle === query.lifecycle) &&
       (query.segment === undefined || this.scores.get(row.id)?.segment === query.segment);
     const text = query.text.trim();
+    const words = tokenize(text);
     let rows: IndexedCustomer[];
-    if (text) {
+    if (words.length > 0 && words.every((word) => word.length <= SHORT_WORD)) {
+      // One or two letters begin a large share of all words: scoring every match (as the full-text search does for
+      // a prefix) takes long at 100,000 customers and ranks nothing useful. The list's own order serves better.
+      const matches = (row: IndexedCustomer) => {
+        const terms = this.terms.get(row.id) ?? [];
+        return words.every((word) => terms.some((term) => term.startsWith(word)));
+      };
+      rows = this.ordered(query).filter((row) => keep(row) && matches(row));
+    } else if (text) {
       // Every term but the one being typed is whole; the last is a prefix, and long terms forgive a typo.
       const hits = this.search.search(text, {
         prefix: true,
@@ -168,15 +189,20 @@ export class CustomerIndex {
       });
       rows = hits.map((hit) => this.rows.get(hit.id as string)).filter((row): row is IndexedCustomer => row !== undefined && keep(row));
     } else {
-      rows = this.inOrder(query.sort).filter(keep);
-      if (query.descending) {
-        // Customers without a score stay last either way: an unknown risk is not the highest nor the lowest.
-        const sort = query.sort;
-        const scored = isScoreSort(sort) ? rows.filter((row) => SCORE_OF[sort](this.scores.get(row.id)) !== undefined) : rows;
-        rows = [...scored.reverse(), ...rows.slice(scored.length)];
-      }
+      rows = this.ordered(query).filter(keep);
     }
-    return { ids: rows.map((row) => row.id), total: this.countAlive(), tags: this.tagCounts(), segments: this.segmentCounts() };
+    this.totals ??= { total: this.countAlive(), tags: this.tagCounts(), segments: this.segmentCounts() };
+    return { ids: rows.map((row) => row.id), ...this.totals };
+  }
+
+  /** Every customer in the query's sort order; customers without a score stay last either way. */
+  private ordered(query: CustomerQuery): IndexedCustomer[] {
+    const rows = this.inOrder(query.sort);
+    if (!query.descending) return rows;
+    // An unknown risk is not the highest nor the lowest.
+    const sort = query.sort;
+    const scored = isScoreSort(sort) ? rows.filter((row) => SCORE_OF[sort](this.scores.get(row.id)) !== undefined) : rows;
+    return [...[...scored].reverse(), ...rows.slice(scored.length)];
   }
 
   private inOrder(sort: CustomerSort): IndexedCustomer[] {
@@ -199,6 +225,7 @@ export class CustomerIndex {
 
   private remove(id: string): void {
     if (this.rows.delete(id)) this.search.discard(id);
+    this.terms.delete(id);
   }
 
   private countAlive(): number {

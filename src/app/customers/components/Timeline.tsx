@@ -11,6 +11,8 @@ import { useNotices } from '../../shared/state/notices';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 
 const ESTIMATED_HEIGHT = 96;
+/** Enough interactions to fill the tallest timeline before the whole history is read. */
+const FIRST_SCREEN = 20;
 
 interface TimelineProps {
   customerId: string;
@@ -26,18 +28,16 @@ export function Timeline({ customerId, members, ticketId, title }: TimelineProps
   const client = useWorkspace();
   const show = useNotices((state) => state.show);
   const scroller = useRef<HTMLDivElement>(null);
-  const interactions = useLiveQuery(
-    async () =>
-      (
-        await client.db.interactions
-          .where('[customerId+at]')
-          .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
-          .reverse()
-          .toArray()
-      ).filter((row) => row.alive === 1 && (ticketId === undefined || row.ticketId === ticketId)),
-    [client.db, customerId, ticketId],
-  );
-  const rows = interactions ?? [];
+  const shown = () =>
+    client.db.interactions
+      .where('[customerId+at]')
+      .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey])
+      .reverse()
+      .filter((row) => row.alive === 1 && (ticketId === undefined || row.ticketId === ticketId));
+  // A long history (thousands of interactions) takes a while to read whole: the newest screenful paints first.
+  const newest = useLiveQuery(() => shown().limit(FIRST_SCREEN).toArray(), [client.db, customerId, ticketId]);
+  const interactions = useLiveQuery(() => shown().toArray(), [client.db, customerId, ticketId]);
+  const rows = interactions ?? newest ?? [];
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -53,7 +53,7 @@ export function Timeline({ customerId, members, ticketId, title }: TimelineProps
   return (
     <section className="card timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">
-        {title ?? t('interaction.timeline')} <span className="muted">({rows.length})</span>
+        {title ?? t('interaction.timeline')} {interactions && <span className="muted">({rows.length})</span>}
       </h2>
       {interactions && rows.length === 0 && <p className="muted">{t('interaction.none')}</p>}
       <div ref={scroller} className="timeline-scroller" data-testid="timeline">

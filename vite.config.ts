@@ -62,6 +62,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts'],
+          // Model training and the real datasets take seconds; the 5 s default failed runs that were only slow.
+          testTimeout: 30_000,
         },
       },
       {

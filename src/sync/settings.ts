@@ -1,7 +1,9 @@
 import type * as Y from 'yjs';
 import type { Region } from '../domain/normalise';
 import { DEFAULT_PIPELINE, isDefaultStage, sortStages, type PipelineStage } from '../domain/pipeline';
+import type { SavedView } from '../domain/views';
 import { SETTINGS_COLLECTION } from './entities';
+import { readViews } from './savedViews';
 
 /** Workspace-wide settings, kept in the meta document so every device reads phones and money the same way. */
 export interface WorkspaceSettings {
@@ -12,6 +14,8 @@ export interface WorkspaceSettings {
   schemaVersion: number;
   /** The open stages of the sales pipeline, in board order (won and lost are fixed). */
   pipeline: PipelineStage[];
+  /** The members' saved list views (read only here: the views API writes them one field at a time). */
+  views: SavedView[];
 }
 
 export const SCHEMA_VERSION = 1;
@@ -25,6 +29,7 @@ export function readSettings(meta: Y.Doc): WorkspaceSettings {
     currency: typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : 'USD',
     schemaVersion: typeof map.get('schemaVersion') === 'number' ? (map.get('schemaVersion') as number) : SCHEMA_VERSION,
     pipeline: readPipeline(map),
+    views: readViews(map),
   };
 }
 
@@ -32,6 +37,7 @@ export function writeSettings(meta: Y.Doc, settings: Partial<WorkspaceSettings>,
   const map = meta.getMap<unknown>(SETTINGS_COLLECTION);
   meta.transact(() => {
     for (const [key, value] of Object.entries(settings)) {
+      if (key === 'views') continue;
       if (key === 'pipeline') writePipeline(map, value as PipelineStage[]);
       else if (map.get(key) !== value) map.set(key, value);
     }

@@ -9,6 +9,7 @@ import { pipelineMessages } from '../pipeline/messages';
 import { serviceMessages } from '../service/messages';
 import { surveyMessages } from '../surveys/messages';
 import { syncMessages } from '../sync/messages';
+import { viewMessages } from '../views/messages';
 
 export const en = {
   app: {
@@ -224,6 +225,7 @@ export const en = {
   service: serviceMessages.en,
   campaigns: campaignMessages.en,
   surveys: surveyMessages.en,
+  views: viewMessages.en,
   palette: paletteMessages.en,
   shortcuts: shortcutMessages.en,
   drafts: draftMessages.en,

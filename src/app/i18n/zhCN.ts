@@ -8,6 +8,7 @@ import { pipelineMessages } from '../pipeline/messages';
 import { serviceMessages } from '../service/messages';
 import { surveyMessages } from '../surveys/messages';
 import { syncMessages } from '../sync/messages';
+import { viewMessages } from '../views/messages';
 import type { MessageCatalog } from './en';
 
 export const zhCN: MessageCatalog = {
@@ -224,6 +225,7 @@ export const zhCN: MessageCatalog = {
   service: serviceMessages.zhCN,
   campaigns: campaignMessages.zhCN,
   surveys: surveyMessages.zhCN,
+  views: viewMessages.zhCN,
   palette: paletteMessages.zhCN,
   shortcuts: shortcutMessages.zhCN,
   drafts: draftMessages.zhCN,

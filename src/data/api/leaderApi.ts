@@ -8,15 +8,16 @@ import { importApi } from './importApi';
 import { pipelineApi } from './pipelineApi';
 import { serviceApi } from './serviceApi';
 import { syncApi } from './syncApi';
+import { viewsApi } from './viewsApi';
 
 // The leader's API is made of one module per feature, so each feature adds its calls here without touching the
 // others. Arguments and results are plain data: they cross tabs by structured clone.
 
-export type WorkspaceApi = ReturnType<typeof coreApi> & ReturnType<typeof importApi> & ReturnType<typeof syncApi> & ReturnType<typeof analyticsApi> & ReturnType<typeof pipelineApi> & ReturnType<typeof serviceApi> & ReturnType<typeof campaignApi>;
+export type WorkspaceApi = ReturnType<typeof coreApi> & ReturnType<typeof importApi> & ReturnType<typeof syncApi> & ReturnType<typeof analyticsApi> & ReturnType<typeof pipelineApi> & ReturnType<typeof serviceApi> & ReturnType<typeof campaignApi> & ReturnType<typeof viewsApi>;
 export type ApiMethod = keyof WorkspaceApi;
 
 export function leaderApi(context: LeaderContext): WorkspaceApi {
-  return { ...coreApi(context), ...importApi(context), ...syncApi(context), ...analyticsApi(context), ...pipelineApi(context), ...serviceApi(context), ...campaignApi(context) };
+  return { ...coreApi(context), ...importApi(context), ...syncApi(context), ...analyticsApi(context), ...pipelineApi(context), ...serviceApi(context), ...campaignApi(context), ...viewsApi(context) };
 }
 
 /** Long-lived work of the leader (peer sync, background analytics): started with its engine, stopped with it. */

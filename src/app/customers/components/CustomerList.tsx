@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef } from 'react';
+import { useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { CustomerRow } from '../../../data/db';
@@ -10,9 +10,17 @@ import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 
 const ROW_HEIGHT = 60;
 const OVERSCAN = 12;
+/** The width of each column on a wide screen; the name always shows. */
+const COLUMN_WIDTHS: Record<string, string> = {
+  name: 'minmax(140px, 2fr)',
+  company: 'minmax(120px, 2fr)',
+  contact: 'minmax(140px, 2fr)',
+  lifecycle: 'auto',
+  owner: 'minmax(80px, 1fr)',
+};
 
 /** A window onto any number of customers: only the rows on screen are read from IndexedDB and rendered. */
-export function CustomerList({ ids, members }: { ids: readonly string[]; members: Map<string, Member> }) {
+export function CustomerList({ ids, members, columns }: { ids: readonly string[]; members: Map<string, Member>; columns: readonly string[] }) {
   const { t } = useTranslation();
   const { db } = useWorkspace();
   const scroller = useRef<HTMLDivElement>(null);
@@ -29,6 +37,9 @@ export function CustomerList({ ids, members }: { ids: readonly string[]; members
   const rows = useLiveQuery(() => db.customers.bulkGet(visibleIds), [db, visibleIds.join()]);
   const byId = new Map((rows ?? []).filter((row): row is CustomerRow => row !== undefined).map((row) => [row.id, row]));
 
+  const shows = (column: string) => columns.includes(column);
+  const template = { '--customer-columns': ['name', ...columns].map((column) => COLUMN_WIDTHS[column]).join(' ') } as CSSProperties;
+
   if (ids.length === 0) return <p className="empty">{t('customers.none')}</p>;
   return (
     <div ref={scroller} className="virtual-scroller" data-testid="customer-list">
@@ -38,12 +49,12 @@ export function CustomerList({ ids, members }: { ids: readonly string[]; members
           return (
             <li key={item.key} className="customer-row" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
               {row ? (
-                <Link href={`/customers/${row.id}`} className="customer-row-link" data-testid="customer-row">
+                <Link href={`/customers/${row.id}`} className="customer-row-link" style={template} data-testid="customer-row">
                   <span className="customer-name">{row.name}</span>
-                  <span className="customer-company muted">{[row.title, row.company].filter(Boolean).join(' · ')}</span>
-                  <span className="customer-contact muted">{row.emails[0] ?? row.phones[0] ?? ''}</span>
-                  <span className={`badge badge-${row.lifecycle}`}>{t(`lifecycle.${row.lifecycle}`)}</span>
-                  <span className="customer-owner muted">{row.ownerId ? members.get(row.ownerId)?.displayName : ''}</span>
+                  {shows('company') && <span className="customer-company muted">{[row.title, row.company].filter(Boolean).join(' · ')}</span>}
+                  {shows('contact') && <span className="customer-contact muted">{row.emails[0] ?? row.phones[0] ?? ''}</span>}
+                  {shows('lifecycle') && <span className={`badge badge-${row.lifecycle}`}>{t(`lifecycle.${row.lifecycle}`)}</span>}
+                  {shows('owner') && <span className="customer-owner muted">{row.ownerId ? members.get(row.ownerId)?.displayName : ''}</span>}
                 </Link>
               ) : (
                 <span className="customer-row-link placeholder" aria-hidden="true" />

@@ -5,10 +5,13 @@ import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../../../domain/customer';
+import { LIST_SPECS, type ListState } from '../../../domain/views';
 import { CUSTOMER_SORTS, type CustomerQuery, type CustomerSort } from '../../../workers/customerIndex';
 import { formatNumber } from '../../shared/format';
 import { ExportListButtons } from '../../import/components/ExportListButtons';
 import { segmentLabel } from '../../insights/utils/labels';
+import { ColumnsMenu } from '../../views/components/ColumnsMenu';
+import { ViewsMenu } from '../../views/components/ViewsMenu';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { useCustomerQuery } from '../hooks/useCustomerQuery';
 import { useMembers } from '../hooks/useMembers';
@@ -28,6 +31,7 @@ export function CustomersPage() {
   const [segment, setSegment] = useState('');
   const [sort, setSort] = useState<CustomerSort>('name');
   const [deleted, setDeleted] = useState(false);
+  const [columns, setColumns] = useState<string[]>(() => [...LIST_SPECS.customers.defaults.columns]);
   const deferredText = useDeferredValue(text);
   const query: CustomerQuery = {
     text: deferredText,
@@ -46,6 +50,17 @@ export function CustomersPage() {
     [db, result === null],
   );
   const ids: readonly string[] = result?.ids ?? firstPage ?? [];
+  const listState: ListState = { filters: { text, tag, ownerId, lifecycle, segment, deleted }, sort: { key: sort, descending: sort !== 'name' }, columns };
+  const handleApplyView = ({ filters, sort: order, columns: shown }: ListState) => {
+    setText(String(filters.text ?? ''));
+    setTag(String(filters.tag ?? ''));
+    setOwnerId(String(filters.ownerId ?? ''));
+    setLifecycle(String(filters.lifecycle ?? '') as LifecycleStage | '');
+    setSegment(String(filters.segment ?? ''));
+    setDeleted(filters.deleted === true);
+    setSort(order.key as CustomerSort);
+    setColumns(shown);
+  };
 
   return (
     <section className="page page-wide customers-page">
@@ -134,13 +149,17 @@ export function CustomersPage() {
           <span>{t('customers.showDeleted')}</span>
         </label>
         <ExportListButtons ids={ids} members={members} />
+        <div className="list-views">
+          <ViewsMenu list="customers" current={listState} onApply={handleApplyView} />
+          <ColumnsMenu list="customers" columns={columns} onChange={setColumns} />
+        </div>
       </div>
       <p className="muted" aria-live="polite" data-testid="customer-count">
         {result
           ? t('customers.count', { shown: formatNumber(result.ids.length, i18n.language), total: formatNumber(result.total, i18n.language) })
           : t('customers.loading')}
       </p>
-      <CustomerList ids={ids} members={members} />
+      <CustomerList ids={ids} members={members} columns={columns} />
     </section>
   );
 }

@@ -2,9 +2,12 @@ import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { effectiveProbability, isClosedStage, type PipelineStage } from '../../../domain/pipeline';
+import type { ListState } from '../../../domain/views';
 import type { Deal } from '../../../domain/work';
 import { useMembers } from '../../customers/hooks/useMembers';
 import { formatMoney } from '../../shared/format';
+import { ColumnsMenu } from '../../views/components/ColumnsMenu';
+import { ViewsMenu } from '../../views/components/ViewsMenu';
 import { usePipelineUi, type DealSortKey, type DealStatusFilter } from '../state/pipelineUi';
 import { formatDay } from '../utils/calendarDay';
 import { formatPercent, stageLabel } from '../utils/stageLabel';
@@ -33,7 +36,11 @@ function compare(key: DealSortKey, a: Deal, b: Deal): number {
 export function DealsTable({ deals, customerNames, stages }: DealsTableProps) {
   const { t, i18n } = useTranslation();
   const members = useMembers();
-  const { status, sort, setStatus, sortBy } = usePipelineUi();
+  const { status, sort, columns, setStatus, sortBy, setColumns, applyList } = usePipelineUi();
+  const shows = (column: string) => columns.includes(column);
+  const listState: ListState = { filters: { status }, sort, columns };
+  const handleApplyView = (view: ListState) =>
+    applyList({ status: view.filters.status as DealStatusFilter, sort: { key: view.sort.key as DealSortKey, descending: view.sort.descending }, columns: view.columns });
   const shown = deals
     .filter((deal) => matches(deal, status))
     .sort((a, b) => {
@@ -54,28 +61,34 @@ export function DealsTable({ deals, customerNames, stages }: DealsTableProps) {
   };
   return (
     <section className="card deals-list">
-      <label className="field deals-status">
-        <span>{t('pipeline.list.status')}</span>
-        <select value={status} onChange={(event) => setStatus(event.target.value as DealStatusFilter)}>
-          {STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {t(`pipeline.list.statuses.${value}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="deals-list-tools">
+        <label className="field deals-status">
+          <span>{t('pipeline.list.status')}</span>
+          <select value={status} onChange={(event) => setStatus(event.target.value as DealStatusFilter)}>
+            {STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {t(`pipeline.list.statuses.${value}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="list-views">
+          <ViewsMenu list="deals" current={listState} onApply={handleApplyView} />
+          <ColumnsMenu list="deals" columns={columns} onChange={setColumns} />
+        </div>
+      </div>
       {shown.length ? (
-        <div className="table-scroller">
+        <div className="table-scroller" tabIndex={0}>
           <table className="data-table deals-table" data-testid="deals-table">
             <thead>
               <tr>
                 <th scope="col">{t('pipeline.deal.title')}</th>
-                <th scope="col">{t('pipeline.deal.customer')}</th>
-                <th scope="col">{t('pipeline.deal.stage')}</th>
-                {sortHeader('amount', t('pipeline.deal.amount'))}
-                <th scope="col" className="numeric">{t('pipeline.deal.probability')}</th>
-                {sortHeader('expectedClose', t('pipeline.deal.expectedClose'))}
-                <th scope="col">{t('pipeline.deal.owner')}</th>
+                {shows('customer') && <th scope="col">{t('pipeline.deal.customer')}</th>}
+                {shows('stage') && <th scope="col">{t('pipeline.deal.stage')}</th>}
+                {shows('amount') && sortHeader('amount', t('pipeline.deal.amount'))}
+                {shows('probability') && <th scope="col" className="numeric">{t('pipeline.deal.probability')}</th>}
+                {shows('expectedClose') && sortHeader('expectedClose', t('pipeline.deal.expectedClose'))}
+                {shows('owner') && <th scope="col">{t('pipeline.deal.owner')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -84,12 +97,12 @@ export function DealsTable({ deals, customerNames, stages }: DealsTableProps) {
                   <th scope="row">
                     <Link href={`/deals/${deal.id}`}>{deal.title}</Link>
                   </th>
-                  <td>{customerNames.get(deal.customerId)}</td>
-                  <td>{stageLabel(t, stages, deal.stage)}</td>
-                  <td className="numeric">{formatMoney(deal.amountMinor, deal.currency, i18n.language)}</td>
-                  <td className="numeric">{formatPercent(effectiveProbability(deal, stages), i18n.language)}</td>
-                  <td className="numeric">{deal.expectedClose === undefined ? '—' : formatDay(deal.expectedClose, i18n.language)}</td>
-                  <td>{deal.ownerId ? members.get(deal.ownerId)?.displayName : ''}</td>
+                  {shows('customer') && <td>{customerNames.get(deal.customerId)}</td>}
+                  {shows('stage') && <td>{stageLabel(t, stages, deal.stage)}</td>}
+                  {shows('amount') && <td className="numeric">{formatMoney(deal.amountMinor, deal.currency, i18n.language)}</td>}
+                  {shows('probability') && <td className="numeric">{formatPercent(effectiveProbability(deal, stages), i18n.language)}</td>}
+                  {shows('expectedClose') && <td className="numeric">{deal.expectedClose === undefined ? '—' : formatDay(deal.expectedClose, i18n.language)}</td>}
+                  {shows('owner') && <td>{deal.ownerId ? members.get(deal.ownerId)?.displayName : ''}</td>}
                 </tr>
               ))}
             </tbody>

@@ -1,11 +1,14 @@
 import { Plus } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { compareTickets, isActiveStatus } from '../../../domain/service';
+import { isActiveStatus, type Priority } from '../../../domain/service';
+import { TICKET_SORTS, ticketOrder, type ListState } from '../../../domain/views';
 import { PRIORITIES, TICKET_STATUSES } from '../../../domain/work';
 import { useMembers } from '../../customers/hooks/useMembers';
 import { ChoiceSelect } from '../../shared/components/ChoiceSelect';
 import { useCustomerRecords } from '../../shared/hooks/useCustomerRecords';
+import { ColumnsMenu } from '../../views/components/ColumnsMenu';
+import { ViewsMenu } from '../../views/components/ViewsMenu';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { useNow } from '../hooks/useNow';
 import '../service.css';
@@ -22,13 +25,22 @@ export function TicketsPage() {
   const members = useMembers();
   const at = useNow();
   const data = useCustomerRecords('tickets');
-  const { status, priority, assignee, setTicketFilter } = useServiceUi();
+  const { status, priority, assignee, sort, columns, setTicketFilter } = useServiceUi();
   if (!data) return null;
+  const listState: ListState = { filters: { status, priority, assignee }, sort, columns };
+  const handleApplyView = ({ filters, sort: order, columns: shown }: ListState) =>
+    setTicketFilter({
+      status: filters.status as TicketStatusFilter,
+      priority: filters.priority as Priority | '',
+      assignee: String(filters.assignee ?? ''),
+      sort: order,
+      columns: shown,
+    });
   const tickets = data.records
     .filter((ticket) => (status === 'all' ? true : status === 'active' ? isActiveStatus(ticket.status) : ticket.status === status))
     .filter((ticket) => !priority || ticket.priority === priority)
     .filter((ticket) => !assignee || ticket.assigneeId === assignee)
-    .sort(compareTickets(at));
+    .sort(ticketOrder(sort, at));
   // The user first, as "Me", then the rest of the team.
   const assignees = ['', identity.memberId, ...[...members.keys()].filter((id) => id !== identity.memberId)];
   const assigneeLabel = (id: string) =>
@@ -69,8 +81,22 @@ export function TicketsPage() {
           <span>{t('service.tickets.filters.assignee')}</span>
           <ChoiceSelect value={assignee} options={assignees} label={assigneeLabel} onChange={(next) => setTicketFilter({ assignee: next })} />
         </label>
+        <label className="field">
+          <span>{t('views.ticketSort')}</span>
+          <ChoiceSelect
+            value={sort.key as (typeof TICKET_SORTS)[number]}
+            options={TICKET_SORTS}
+            label={(option) => t(`views.ticketSorts.${option}`)}
+            onChange={(next) => setTicketFilter({ sort: { key: next, descending: next !== 'sla' } })}
+            testId="ticket-sort"
+          />
+        </label>
+        <div className="list-views">
+          <ViewsMenu list="tickets" current={listState} onApply={handleApplyView} />
+          <ColumnsMenu list="tickets" columns={columns} onChange={(next) => setTicketFilter({ columns: next })} />
+        </div>
       </div>
-      {tickets.length ? <TicketList tickets={tickets} customerNames={data.customerNames} at={at} /> : <p className="empty">{t('service.tickets.none')}</p>}
+      {tickets.length ? <TicketList tickets={tickets} customerNames={data.customerNames} at={at} columns={columns} /> : <p className="empty">{t('service.tickets.none')}</p>}
     </section>
   );
 }

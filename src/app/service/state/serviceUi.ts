@@ -12,8 +12,11 @@ interface ServiceUiState {
   priority: Priority | '';
   /** A member id, or '' for anyone. */
   assignee: string;
+  /** The queue's order (domain/views `ticketOrder`) and its optional columns, which a saved view may set. */
+  sort: { key: string; descending: boolean };
+  columns: string[];
   taskView: TaskView;
-  setTicketFilter: (filter: Partial<Pick<ServiceUiState, 'status' | 'priority' | 'assignee'>>) => void;
+  setTicketFilter: (filter: Partial<Pick<ServiceUiState, 'status' | 'priority' | 'assignee' | 'sort' | 'columns'>>) => void;
   setTaskView: (view: TaskView) => void;
 }
 
@@ -21,6 +24,8 @@ export const useServiceUi = create<ServiceUiState>((set) => ({
   status: 'active',
   priority: '',
   assignee: '',
+  sort: { key: 'sla', descending: false },
+  columns: ['customer', 'status', 'priority', 'sla'],
   taskView: 'mine',
   setTicketFilter: (filter) => set(filter),
   setTaskView: (taskView) => set({ taskView }),

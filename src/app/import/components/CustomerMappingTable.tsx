@@ -20,7 +20,7 @@ export function CustomerMappingTable({ mapping, sample, onChange }: { mapping: C
     <section aria-labelledby="import-mapping">
       <h2 id="import-mapping">{t('import.mapping')}</h2>
       <p className="muted">{t('import.mappingHint')}</p>
-      <div className="table-scroller">
+      <div className="table-scroller" tabIndex={0}>
         <table className="data-table import-mapping">
           <thead>
             <tr>

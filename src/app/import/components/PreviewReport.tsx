@@ -49,7 +49,7 @@ export function PreviewReport({ preview }: { preview: ImportPreview }) {
       {preview.issueCount === 0 ? (
         <p className="muted">{t('import.issuesNone')}</p>
       ) : (
-        <div className="table-scroller">
+        <div className="table-scroller" tabIndex={0}>
           <table className="data-table" data-testid="issue-table">
             <thead>
               <tr>
@@ -78,7 +78,7 @@ export function PreviewReport({ preview }: { preview: ImportPreview }) {
           <summary>
             {t('import.changes')} ({n(preview.changeCount)})
           </summary>
-          <div className="table-scroller">
+          <div className="table-scroller" tabIndex={0}>
             <table className="data-table">
               <thead>
                 <tr>

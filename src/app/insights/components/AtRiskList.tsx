@@ -28,7 +28,7 @@ export function AtRiskList({ runId, currency }: { runId: string; currency: strin
   return (
     <section className="card insight-card" data-testid="insights-at-risk">
       <h2>{t('insights.churn.atRisk')}</h2>
-      <div className="table-scroller">
+      <div className="table-scroller" tabIndex={0}>
         <table className="data-table at-risk-table">
           <thead>
             <tr>

@@ -16,7 +16,7 @@ export function CohortHeatmap({ run }: { run: AnalyticsRun }) {
     <section className="card insight-card" data-testid="insights-cohorts">
       <h2>{t('insights.cohorts.title')}</h2>
       <p className="muted">{t('insights.cohorts.hint')}</p>
-      <div className="table-scroller">
+      <div className="table-scroller" tabIndex={0}>
         <table className="heat-table">
           <thead>
             <tr>

@@ -135,7 +135,7 @@ export function ModelCard({ run }: { run: AnalyticsRun }) {
       {churn && churn.calibration.length > 0 && (
         <>
           <h3>{t('insights.card.calibration')}</h3>
-          <div className="table-scroller">
+          <div className="table-scroller" tabIndex={0}>
             <table className="data-table">
               <thead>
                 <tr>

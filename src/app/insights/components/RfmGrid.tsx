@@ -15,7 +15,7 @@ export function RfmGrid({ run }: { run: AnalyticsRun }) {
     <section className="card insight-card" data-testid="insights-rfm">
       <h2>{t('insights.rfm.title')}</h2>
       <p className="muted">{t('insights.rfm.hint')}</p>
-      <div className="table-scroller">
+      <div className="table-scroller" tabIndex={0}>
         <table className="heat-table">
           <thead>
             <tr>

@@ -45,7 +45,7 @@ export function ForecastPanel({ deals, stages, currency }: ForecastPanelProps) {
         </div>
       </div>
       {forecast.months.length ? (
-        <div className="table-scroller">
+        <div className="table-scroller" tabIndex={0}>
           <table className="data-table forecast-table">
             <thead>
               <tr>

@@ -36,7 +36,7 @@ export function DiagnosticsSection() {
         {diagnostics && diagnostics.skipped > 0 && <> · {t('diagnostics.skipped', { count: diagnostics.skipped })}</>}
       </p>
       {diagnostics && (
-        <div className="table-scroller">
+        <div className="table-scroller" tabIndex={0}>
           <table className="data-table" data-testid="diagnostics">
             <thead>
               <tr>

@@ -29,6 +29,14 @@ export interface ImportChunk {
   interactions: Array<{ id: InteractionId; fields: InteractionFields }>;
 }
 
+/**
+ * Where a job's settings (mapping, options, every duplicate decision: large) are kept for a resume: apart from the
+ * job's row, which every chunk updates and the import page re-reads for its progress bar.
+ */
+export function importSettingsKey(jobId: string): string {
+  return `importSettings:${jobId}`;
+}
+
 export interface NewImportJob {
   id: string;
   kind: Exclude<ImportJobKind, 'merge'>;
@@ -154,8 +162,11 @@ export function importApi({ engine, actor, tabId, onProgress }: LeaderContext) {
   }
 
   return {
-    startImportJob: async (job: NewImportJob): Promise<void> => {
-      await db.importJobs.put({ ...job, status: 'running', startedAt: now(), rowsDone: 0, customersCreated: 0, customersUpdated: 0, interactionsCreated: 0 });
+    startImportJob: async ({ settings, ...job }: NewImportJob): Promise<void> => {
+      await db.transaction('rw', db.importJobs, db.device, async () => {
+        await db.importJobs.put({ ...job, settings: null, status: 'running', startedAt: now(), rowsDone: 0, customersCreated: 0, customersUpdated: 0, interactionsCreated: 0 });
+        await db.device.put({ key: importSettingsKey(job.id), value: settings });
+      });
     },
 
     /**
@@ -203,6 +214,8 @@ export function importApi({ engine, actor, tabId, onProgress }: LeaderContext) {
     finishImportJob: (jobId: string, status: 'done' | 'cancelled'): Promise<void> =>
       onJob(jobId, async () => {
         await updateJob(db, jobId, { status, finishedAt: now() });
+        // Only a running job is resumed.
+        await db.device.delete(importSettingsKey(jobId));
         await engine.projection.idle();
       }),
 

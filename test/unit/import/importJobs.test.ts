@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { importApi, type ImportChunk } from '../../../src/data/api/importApi';
+import { importApi, importSettingsKey, type ImportChunk } from '../../../src/data/api/importApi';
 import { BACKUP_TABLES, backupRecords, type BackupRecord } from '../../../src/data/backup';
 import { openWorkspaceDb, type ImportJobRow, type RapportDb } from '../../../src/data/db';
 import { WorkspaceEngine } from '../../../src/data/engine';
@@ -73,9 +73,13 @@ describe('import jobs', () => {
     const { db, engine, api } = await workspace();
     const before = await engine.commands(alice, 'tab-1').createCustomer({ name: 'Already here', emails: ['here@example.com'] });
     const jobId = await startJob(api, 3);
+    // The settings a resume needs wait apart from the job's row, which every chunk rewrites.
+    expect((await job(db, jobId)).settings).toBeNull();
+    expect((await db.device.get(importSettingsKey(jobId)))?.value).toEqual({ mode: 'valid' });
     await api.importChunk(jobId, chunk(jobId, 0, [2, 3]));
     await api.importChunk(jobId, chunk(jobId, 1, [4]));
     await api.finishImportJob(jobId, 'done');
+    expect(await db.device.get(importSettingsKey(jobId))).toBeUndefined();
 
     expect(await job(db, jobId)).toMatchObject({ status: 'done', rowsDone: 4, customersCreated: 3, interactionsCreated: 3 });
     expect(await db.customers.where('[alive+nameKey]').between([1, ''], [1, '\uffff']).count()).toBe(4);

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { BackupTable } from '../../../data/backup';
+import { importSettingsKey } from '../../../data/api/importApi';
 import type { ImportJobRow } from '../../../data/db';
 import type { Region } from '../../../domain/normalise';
 import type { TextEncodingName } from '../../../import/encoding';
@@ -205,7 +206,8 @@ export function useImportFlow(): ImportFlow {
     },
     resume: async (interrupted, chosen) => {
       if (chosen.name !== interrupted.fileName || chosen.size !== interrupted.fileSize) return fail({ code: 'wrong_file' });
-      const saved = interrupted.settings as SavedJobSettings;
+      // Jobs started before the settings moved out of the job's row still carry them there.
+      const saved = ((await client.db.device.get(importSettingsKey(interrupted.id)))?.value ?? interrupted.settings) as SavedJobSettings;
       setFile(chosen);
       setSettings(saved.settings);
       await runCommit(chosen, { ...saved.settings, workspaceId: client.identity.workspaceId }, saved.decisions, interrupted.id, interrupted.rowsDone);

@@ -12,7 +12,9 @@ const JOB_STATUSES: readonly ImportJobStatus[] = ['running', 'done', 'cancelled'
 export function useImportJobs(): ImportJobRow[] {
   const { db } = useWorkspace();
   const jobs = useLiveQuery(async () => {
-    const rows = (await db.importJobs.where('status').anyOf(JOB_STATUSES).toArray()) as ImportJobRow[];
+    // One index range per status: `anyOf` walks a cursor across the chunk records filed between them ("chunk" sorts
+    // among the statuses), and this query runs again after every chunk an import writes.
+    const rows = (await Promise.all(JOB_STATUSES.map((status) => db.importJobs.where('status').equals(status).toArray()))).flat() as ImportJobRow[];
     return rows.sort((a, b) => b.startedAt - a.startedAt).slice(0, SHOWN);
   }, [db]);
   return jobs ?? [];

@@ -90,6 +90,10 @@ describe('service and follow-ups', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
     await page.getByTestId('home-tasks').getByTestId('task-item').filter({ hasText: 'Send the replacement tracking number' }).waitFor();
     expect(await page.getByTestId('task-reminder').count()).toBe(0);
+    // The team's activity: the complaint and the reply logged in the test above, newest first.
+    await expect.poll(() => page.getByTestId('team-activity-item').count()).toBe(2);
+    const activity = await page.getByTestId('team-activity-item').allTextContents();
+    expect(activity[1]).toContain('Alice Example · Complaint with Mia Complainer');
 
     await page.clock.fastForward(11 * 60_000);
     await page.getByTestId('task-reminder').filter({ hasText: 'Reminder: Send the replacement tracking number' }).waitFor();

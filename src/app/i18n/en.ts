@@ -46,6 +46,9 @@ export const en = {
     customers: 'Customers',
     interactions: 'Interactions',
     recentlyUpdated: 'Recently updated customers',
+    teamActivity: 'Team activity',
+    teamActivityEmpty: 'Nothing logged yet.',
+    teamActivityItem: '{{member}} · {{type}} with {{customer}}',
   },
   settings: {
     title: 'Settings',

@@ -46,6 +46,9 @@ export const zhCN: MessageCatalog = {
     customers: '客户',
     interactions: '互动',
     recentlyUpdated: '最近更新的客户',
+    teamActivity: '团队动态',
+    teamActivityEmpty: '还没有记录。',
+    teamActivityItem: '{{member}} · 与{{customer}}的{{type}}',
   },
   settings: {
     title: '设置',

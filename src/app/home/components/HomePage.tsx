@@ -15,6 +15,7 @@ import { InstallButton } from '../../shell/components/InstallButton';
 import { RapportMark } from '../../shell/components/RapportMark';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { PipelineSummary } from './PipelineSummary';
+import { TeamActivity } from './TeamActivity';
 
 /** Demo sizes: 1,000 feels real and loads in seconds on a phone; the larger ones show how Rapport scales. */
 const DEMO_SIZES = [1000, 10_000, 100_000] as const;
@@ -144,6 +145,7 @@ function WorkspaceSummary() {
       <HomeTasks />
       <HomeComplaints />
       <NextBestActions />
+      <TeamActivity />
       <section className="card">
         <h2>{t('home.recentlyUpdated')}</h2>
         <ul className="plain-list">

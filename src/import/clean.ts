@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { CustomerFields, CustomerKind, LifecycleStage } from '../domain/customer';
 import { CHANNELS, type Channel } from '../domain/fields';
-import { INTERACTION_TYPES, InteractionFieldsSchema, type InteractionType } from '../domain/interaction';
+import { INTERACTION_TYPES, InteractionFieldsSchema, type InteractionType, type ScoreScale } from '../domain/interaction';
 import { normaliseTags, type Region } from '../domain/normalise';
 import { toFieldIssues, validateNewCustomer, type CustomerInput } from '../domain/validation';
 import type { RowProblem, SourceRow } from './csv';
@@ -15,6 +15,7 @@ import {
   cleanEmail,
   cleanName,
   cleanPhone,
+  cleanScore,
   cleanText,
   isHan,
   splitList,
@@ -238,7 +239,11 @@ export interface InteractionRow {
   currency?: string;
   subject?: string;
   body?: string;
+  score?: number;
+  scoreScale?: ScoreScale;
 }
+
+const SCALE_WORDS: Record<string, ScoreScale> = { nps: 'nps', netpromoterscore: 'nps', 净推荐值: 'nps', csat: 'csat', satisfaction: 'csat', 满意度: 'csat' };
 
 const CUSTOMER_RESOLVED_LATER = '00000000-0000-7000-8000-000000000000';
 
@@ -265,7 +270,10 @@ export function cleanInteractionRow(row: SourceRow, mapping: InteractionMapping,
   if (mapping.at === null) missing(null, 'no_date_column');
   else if (cell(mapping.at) === '') missing(mapping.at);
 
-  const type = read(mapping.type, (raw) => cleanChoice(raw, INTERACTION_WORDS), String) ?? mapping.defaultType;
+  const score = read(mapping.score, cleanScore, String);
+  const scoreScale = score === undefined ? undefined : (read(mapping.scale, (raw) => cleanChoice(raw, SCALE_WORDS), String) ?? mapping.defaultScale);
+  // A row with a score is a survey answer unless its own type says otherwise.
+  const type = read(mapping.type, (raw) => cleanChoice(raw, INTERACTION_WORDS), String) ?? (score === undefined ? mapping.defaultType : 'survey');
   const columnCurrency = read(mapping.currency, (raw) => {
     const code = raw.trim().toUpperCase();
     return /^[A-Z]{3}$/.test(code) ? { ok: true, value: code, rules: code === raw ? [] : ['trimmed'] } : { ok: false, code: 'currency_mismatch' };
@@ -283,11 +291,21 @@ export function cleanInteractionRow(row: SourceRow, mapping: InteractionMapping,
   if (money) Object.assign(value, money);
   if (subject) value.subject = subject;
   if (body) value.body = body;
+  if (score !== undefined && type === 'survey') Object.assign(value, { score, scoreScale });
   // The customer is found later (by the worker); a stand-in id lets every other rule of an interaction run now
   // (zod skips the cross-field rules of an object that misses a required field).
   const checked = InteractionFieldsSchema.safeParse({ ...value, customerId: CUSTOMER_RESOLVED_LATER });
   const issues = checked.success ? [] : toFieldIssues(checked.error.issues);
-  const columnOfField: Record<string, number | null> = { amountMinor: mapping.amount, currency: mapping.currency ?? mapping.amount, at: mapping.at, type: mapping.type, subject: mapping.subject, body: mapping.body };
+  const columnOfField: Record<string, number | null> = {
+    amountMinor: mapping.amount,
+    currency: mapping.currency ?? mapping.amount,
+    at: mapping.at,
+    type: mapping.type,
+    subject: mapping.subject,
+    body: mapping.body,
+    score: mapping.score,
+    scoreScale: mapping.scale ?? mapping.score,
+  };
   // Without a currency column a missing amount is also a missing currency: one issue on the amount column.
   const reported = new Set<string>();
   for (const issue of issues) {

@@ -1,4 +1,4 @@
-import type { InteractionType } from '../domain/interaction';
+import type { InteractionType, ScoreScale } from '../domain/interaction';
 
 /** What a column of a customer file can fill; `givenName`/`familyName` combine into the customer's name. */
 export const CUSTOMER_TARGETS = [
@@ -159,6 +159,11 @@ export interface InteractionMapping {
   currency: number | null;
   subject: number | null;
   body: number | null;
+  /** A survey answer's score (rows with one are survey answers unless a type column says otherwise). */
+  score: number | null;
+  /** NPS or CSAT per row; without this column every score is on `defaultScale`. */
+  scale: number | null;
+  defaultScale: ScoreScale;
 }
 
 const INTERACTION_SYNONYMS = {
@@ -168,14 +173,20 @@ const INTERACTION_SYNONYMS = {
   phone: ['phone', 'mobile', 'phonenumber', 'customerphone', '电话', '手机', '手机号'],
   name: ['customer', 'customername', 'name', 'contact', '客户', '客户名称', '姓名'],
   at: ['date', 'datetime', 'time', 'timestamp', 'orderdate', 'purchasedate', 'transactiondate', 'createdat', 'at',
-    '日期', '时间', '下单时间', '交易时间', '购买日期', '订单日期'],
+    'answeredat', 'submittedat', 'responsedate', '日期', '时间', '下单时间', '交易时间', '购买日期', '订单日期', '提交时间'],
   type: ['type', 'interactiontype', 'activitytype', '类型'],
   amount: ['amount', 'total', 'dollarvalue', 'value', 'price', 'revenue', 'sales', 'spend', 'ordertotal',
     '金额', '总额', '消费金额', '实付金额', '订单金额'],
   currency: ['currency', 'currencycode', '币种', '货币'],
   subject: ['subject', 'product', 'item', 'productname', '主题', '商品', '商品名称'],
-  body: ['notes', 'note', 'description', 'body', 'comment', '备注', '内容'],
+  body: ['notes', 'note', 'description', 'body', 'comment', 'comments', '备注', '内容', '评论'],
+  score: ['score', 'rating', 'nps', 'npsscore', 'csat', 'csatscore', 'satisfaction', 'likelihoodtorecommend', '评分', '得分',
+    '满意度', '推荐度'],
+  scale: ['scale', 'scorescale', 'surveytype', 'survey', '量表', '调查类型'],
 } as const;
+
+/** A score column named for CSAT (or satisfaction) holds CSAT answers; any other, NPS. */
+const CSAT_HEADERS: readonly string[] = ['csat', 'csatscore', 'satisfaction', '满意度'];
 
 /** Guesses the columns of a history file from its header; the customer key prefers an id over email, phone, name. */
 export function autoMapInteractions(header: readonly string[], defaultType: InteractionType = 'purchase'): InteractionMapping {
@@ -192,6 +203,7 @@ export function autoMapInteractions(header: readonly string[], defaultType: Inte
       break;
     }
   }
+  const score = find(INTERACTION_SYNONYMS.score);
   return {
     header: [...header],
     customerKey,
@@ -202,5 +214,8 @@ export function autoMapInteractions(header: readonly string[], defaultType: Inte
     currency: find(INTERACTION_SYNONYMS.currency),
     subject: find(INTERACTION_SYNONYMS.subject),
     body: find(INTERACTION_SYNONYMS.body),
+    score,
+    scale: find(INTERACTION_SYNONYMS.scale),
+    defaultScale: score !== null && CSAT_HEADERS.includes(keys[score] as string) ? 'csat' : 'nps',
   };
 }

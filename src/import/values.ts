@@ -25,6 +25,7 @@ export type ValueIssueCode =
   | 'invalid_amount'
   | 'too_many_decimals'
   | 'currency_mismatch'
+  | 'invalid_score'
   | 'invalid_boolean'
   | 'invalid_choice';
 
@@ -292,6 +293,14 @@ export function cleanBoolean(raw: string): Cleaned<boolean> {
   if (TRUE_WORDS.has(word)) return ok(true, ['boolean']);
   if (FALSE_WORDS.has(word)) return ok(false, ['boolean']);
   return fail('invalid_boolean');
+}
+
+/** A whole number as a survey export writes it ("9", " 10 ", "4.0"); anything else is not a score. */
+export function cleanScore(raw: string): Cleaned<number> {
+  const text = raw.normalize('NFKC').trim();
+  const value = Number(text);
+  if (text === '' || !Number.isInteger(value)) return fail('invalid_score');
+  return ok(value, String(value) === raw ? [] : ['trimmed']);
 }
 
 /** A value from a fixed list, read from the words people and other CRMs use for it (English and Chinese). */

@@ -434,6 +434,8 @@ export async function commitImport(input: CommitInput): Promise<number> {
         if (value.currency !== undefined) fields.currency = value.currency;
         if (value.subject !== undefined) fields.subject = value.subject;
         if (value.body !== undefined) fields.body = value.body;
+        if (value.score !== undefined) fields.score = value.score;
+        if (value.scoreScale !== undefined) fields.scoreScale = value.scoreScale;
         if (row > resumeAfterRow) chunk.interactions.push({ id: jobRecordId<InteractionId>(jobId, interactionNumber(row)), fields });
         await flush(row);
       }

@@ -160,4 +160,24 @@ describe('cleanInteractionRow', () => {
     const sale = { row: 3, cells: ['2024-03-05', 'mary@acme.com', 'order', '1.234,50', 'EUR', ''] };
     expect(cleanInteractionRow(sale, orders, CN).value).toMatchObject({ type: 'purchase', amountMinor: 123450, currency: 'EUR' });
   });
+
+  test('survey answers: a score makes a survey answer on the scale its header names or its own column gives; a bad score names its cell', () => {
+    const nps = autoMapInteractions(['email', 'date', 'NPS', 'comment'], 'note');
+    expect(cleanInteractionRow({ row: 2, cells: ['ann@example.com', '2025-05-01', ' 9 ', 'Quick delivery'] }, nps, US).value).toEqual({
+      customerKey: { by: 'email', value: 'ann@example.com' },
+      type: 'survey',
+      at: Date.UTC(2025, 4, 1),
+      body: 'Quick delivery',
+      score: 9,
+      scoreScale: 'nps',
+    });
+    const issues = (cells: string[], mapping = nps) => cleanInteractionRow({ row: 7, cells }, mapping, US).issues.map((i) => [i.column, i.value, i.code]);
+    expect(issues(['ann@example.com', '2025-05-01', '11', ''])).toEqual([[2, '11', 'out_of_range']]);
+    expect(issues(['ann@example.com', '2025-05-01', 'great', ''])).toEqual([[2, 'great', 'invalid_score']]);
+    const mixed = autoMapInteractions(['email', 'date', 'score', 'survey type'], 'note');
+    expect(cleanInteractionRow({ row: 3, cells: ['bo@example.com', '2025-05-02', '4', 'CSAT'] }, mixed, US).value).toMatchObject({ type: 'survey', score: 4, scoreScale: 'csat' });
+    expect(issues(['bo@example.com', '2025-05-02', '6', 'csat'], mixed)).toEqual([[2, '6', 'out_of_range']]);
+    // A row without a score keeps the file's other type.
+    expect(cleanInteractionRow({ row: 4, cells: ['bo@example.com', '2025-05-03', '', 'nps'] }, mixed, US).value).toMatchObject({ type: 'note' });
+  });
 });

@@ -216,4 +216,18 @@ describe('history files', () => {
     await commitImport({ ...base, existing, existingInteractions, preview: third, decisions: {}, jobId: JOB, resumeAfterRow: 0, emit: async (c) => void rewritten.push(c) });
     expect(rewritten).toEqual([]);
   });
+
+  test('a survey export: NPS answers of known customers come in as survey interactions with score, scale and comment', async () => {
+    const file = source(['email,answered at,NPS,comment', 'wang@example.com,2025-05-01,9,Quick delivery', 'wang@example.com,2025-06-01,12,'].join('\n'), 'nps.csv');
+    const inspection = await inspectFile(file, { hasHeader: true });
+    const base = { source: file, existing: EXISTING, settings: { ...settings(''), kind: 'interactions' as const, interactionMapping: inspection.interactionMapping, customerMapping: inspection.customerMapping } };
+    const preview = await previewImport(base);
+    expect(preview).toMatchObject({ rowsRead: 2, validRows: 1, invalidRows: 1, newCustomers: 0 });
+    expect(preview.issues.map((i) => [i.row, preview.header[i.column ?? -1], i.value, i.code])).toEqual([[3, 'NPS', '12', 'out_of_range']]);
+    const chunks: ImportChunk[] = [];
+    await commitImport({ ...base, preview, decisions: {}, jobId: JOB, resumeAfterRow: 0, emit: async (c) => void chunks.push(c) });
+    expect(chunks.flatMap((c) => c.interactions).map((i) => i.fields)).toEqual([
+      { customerId: EXISTING[0]?.id, type: 'survey', at: Date.UTC(2025, 4, 1), body: 'Quick delivery', score: 9, scoreScale: 'nps' },
+    ]);
+  });
 });

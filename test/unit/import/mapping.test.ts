@@ -72,7 +72,16 @@ describe('autoMapInteractions', () => {
       currency: null,
       subject: null,
       body: null,
+      score: null,
+      scale: null,
+      defaultScale: 'nps',
     });
+  });
+
+  test('a survey export: the score column, its scale from the header or a column of its own, the comment', () => {
+    expect(autoMapInteractions(['email', 'answered at', 'NPS', 'comment'], 'note')).toMatchObject({ customerKey: { column: 0, by: 'email' }, at: 1, score: 2, scale: null, defaultScale: 'nps', body: 3 });
+    expect(autoMapInteractions(['客户编号', '日期', '满意度', '评论'], 'note')).toMatchObject({ score: 2, defaultScale: 'csat', body: 3 });
+    expect(autoMapInteractions(['id', 'date', 'score', 'survey type'], 'note')).toMatchObject({ score: 2, scale: 3 });
   });
 
   test('an order export keyed by email, in Chinese', () => {

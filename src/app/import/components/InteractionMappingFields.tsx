@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { INTERACTION_TYPES, type InteractionType } from '../../../domain/interaction';
+import { INTERACTION_TYPES, SCORE_SCALES, type InteractionType, type ScoreScale } from '../../../domain/interaction';
 import { CUSTOMER_KEY_KINDS, type CustomerKeyKind, type InteractionMapping } from '../../../import/mapping';
 
-type ColumnField = 'at' | 'type' | 'amount' | 'currency' | 'subject' | 'body';
+type ColumnField = 'at' | 'type' | 'amount' | 'currency' | 'subject' | 'body' | 'score' | 'scale';
 const COLUMN_FIELDS = [
   ['at', 'dateColumn'],
   ['type', 'typeColumn'],
@@ -10,6 +10,8 @@ const COLUMN_FIELDS = [
   ['currency', 'currencyColumn'],
   ['subject', 'subjectColumn'],
   ['body', 'bodyColumn'],
+  ['score', 'scoreColumn'],
+  ['scale', 'scaleColumn'],
 ] as const satisfies ReadonlyArray<readonly [ColumnField, string]>;
 
 /** Which column of a history file holds the customer, the date, the type, the amount… (editable). */
@@ -75,6 +77,18 @@ export function InteractionMappingFields({ mapping, onChange }: { mapping: Inter
           ))}
         </select>
       </label>
+      {mapping.score !== null && mapping.scale === null && (
+        <label className="field">
+          <span>{t('import.defaultScale')}</span>
+          <select value={mapping.defaultScale} onChange={(event) => onChange({ ...mapping, defaultScale: event.target.value as ScoreScale })} data-testid="mapping-default-scale">
+            {(Object.keys(SCORE_SCALES) as ScoreScale[]).map((scale) => (
+              <option key={scale} value={scale}>
+                {t(`import.scales.${scale}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
     </section>
   );
 }

@@ -213,10 +213,11 @@ export function importApi({ engine, actor, tabId, onProgress }: LeaderContext) {
 
     finishImportJob: (jobId: string, status: 'done' | 'cancelled'): Promise<void> =>
       onJob(jobId, async () => {
+        // The job shows finished only once its records can be read: a user (or test) who sees "done" finds them listed.
+        await engine.projection.idle();
         await updateJob(db, jobId, { status, finishedAt: now() });
         // Only a running job is resumed.
         await db.device.delete(importSettingsKey(jobId));
-        await engine.projection.idle();
       }),
 
     /** "Undo this import" and the roll-back of an interrupted one: the job's records soft-deleted (recoverable). */
@@ -226,8 +227,8 @@ export function importApi({ engine, actor, tabId, onProgress }: LeaderContext) {
         if (!job || isChunkRow(job) || job.status === 'undone') return;
         const chunks = await jobChunks(db, jobId);
         await reverseChunks(commands, chunks, (done, total) => onProgress({ task: 'undoImport', done, total }));
-        await updateJob(db, jobId, { status: 'undone', finishedAt: now() });
         await engine.projection.idle();
+        await updateJob(db, jobId, { status: 'undone', finishedAt: now() });
       }),
 
     /**
@@ -274,8 +275,8 @@ export function importApi({ engine, actor, tabId, onProgress }: LeaderContext) {
         else await commands.updateRecord(move.kind, move.id, { customerId: survivorId });
       }
       for (const id of plan.mergedIds) await commands.deleteRecord({ kind: 'customer', id });
-      await updateJob(db, jobId, { status: 'done', finishedAt: now(), rowsDone: ids.length });
       await engine.projection.idle();
+      await updateJob(db, jobId, { status: 'done', finishedAt: now(), rowsDone: ids.length });
       return { jobId, survivorId, decisions: plan.decisions, moved: moved.length };
     },
 

@@ -54,16 +54,19 @@ export function fitLogistic(x: Matrix, targets: ArrayLike<number>, options: Logi
       const residual = p - (targets[i] as number);
       const w = p * (1 - p);
       const base = i * cols;
-      for (let a = 0; a < size; a++) {
-        const xa = a < cols ? (x.data[base + a] as number) : 1;
+      // The lower triangle of X'WX; the intercept's row (a constant 1 column) is the last one.
+      const interceptRow = cols * size;
+      for (let a = 0; a < cols; a++) {
+        const xa = x.data[base + a] as number;
         if (xa === 0) continue;
         gradient[a] = (gradient[a] as number) + residual * xa;
         const wa = w * xa;
-        for (let b = 0; b <= a; b++) {
-          const xb = b < cols ? (x.data[base + b] as number) : 1;
-          hessian[a * size + b] = (hessian[a * size + b] as number) + wa * xb;
-        }
+        const row = a * size;
+        for (let b = 0; b <= a; b++) hessian[row + b] = (hessian[row + b] as number) + wa * (x.data[base + b] as number);
+        hessian[interceptRow + a] = (hessian[interceptRow + a] as number) + wa;
       }
+      gradient[cols] = (gradient[cols] as number) + residual;
+      hessian[interceptRow + cols] = (hessian[interceptRow + cols] as number) + w;
     }
     for (let j = 0; j < cols; j++) {
       gradient[j] = (gradient[j] as number) + penalty * (beta[j] as number);
@@ -86,7 +89,11 @@ export function fitLogistic(x: Matrix, targets: ArrayLike<number>, options: Logi
     }
     if (!(next <= current)) break;
     beta.set(trial);
+    // At the optimum the objective stops falling while rounding keeps the gradient just above any fixed tolerance
+    // (correlated columns): further steps only halve and re-halve in the noise.
+    const converged = current - next <= 1e-13 * Math.abs(current);
     current = next;
+    if (converged) break;
     // Newton converges quadratically: once a full step is this small, the next would change nothing in float64.
     let stepSize = 0;
     let largestWeight = 0;

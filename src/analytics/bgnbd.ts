@@ -2,8 +2,8 @@
 // buys at a Poisson rate (gamma-distributed over customers, r and alpha) and after each purchase drops out with a
 // probability (beta-distributed, a and b). Fitted by maximum likelihood in float64: TensorFlow.js computes in
 // float32, and the likelihood is so flat in a and b that float32 stops 25-31% away from the optimum (REFERENCE.md §2).
-import { minimise } from './optimise';
-import { hyp2f1, lnGamma, logAddExp } from './special';
+import { minimiseSmooth } from './optimise';
+import { digamma, hyp2f1, lnGamma, logAddExp } from './special';
 
 export interface BgNbdParams {
   r: number;
@@ -41,14 +41,19 @@ interface DistinctHistories {
   times: Float64Array;
 }
 
-export function bgnbdLogLikelihood(params: BgNbdParams, history: PurchaseHistory): number {
-  return logLikelihood(params, distinctHistories(history));
+/** The log-likelihood; with `gradient`, its derivatives by ln r, ln alpha, ln a and ln b are written into it. */
+export function bgnbdLogLikelihood(params: BgNbdParams, history: PurchaseHistory, gradient?: Float64Array): number {
+  return logLikelihood(params, distinctHistories(history), gradient);
 }
 
 export function fitBgNbd(history: PurchaseHistory): BgNbdFit {
   const data = distinctHistories(history);
   if (data.weight.length === 0) throw new RangeError('BG/NBD needs at least one customer');
-  const result = minimise((logParams) => -logLikelihood(fromLog(logParams), data), [0, 0, 0, 0]);
+  const result = minimiseSmooth((logParams, gradient) => {
+    const value = -logLikelihood(fromLog(logParams), data, gradient);
+    for (let i = 0; i < gradient.length; i++) gradient[i] = -(gradient[i] as number);
+    return value;
+  }, [0, 0, 0, 0]);
   const params = fromLog(result.x);
   return { params, logLikelihood: -result.value, evaluations: result.evaluations, converged: result.converged };
 }
@@ -84,13 +89,20 @@ function fromLog(logParams: Float64Array): BgNbdParams {
   };
 }
 
-function logLikelihood({ r, alpha, a, b }: BgNbdParams, data: DistinctHistories): number {
+/**
+ * The log-likelihood (Fader, Hardie & Lee 2005, eq. 6) summed over distinct histories; with `gradient`, also its
+ * derivatives with respect to ln r, ln alpha, ln a and ln b (the fit works on log parameters), written into
+ * `gradient`. Per history the likelihood is common(x) + ln(e^alive + e^droppedOut); the derivative of the second part weighs
+ * the derivatives of alive and droppedOut by their shares of the sum.
+ */
+function logLikelihood({ r, alpha, a, b }: BgNbdParams, data: DistinctHistories, gradient: Float64Array = new Float64Array(4)): number {
   const { distinctX, times } = data;
-  const common = new Float64Array(distinctX.length);
-  const logDropOut = new Float64Array(distinctX.length);
-  const rx = new Float64Array(distinctX.length);
+  const groups = distinctX.length;
+  const common = new Float64Array(groups);
+  const logDropOut = new Float64Array(groups);
+  const rx = new Float64Array(groups);
   const base = r * Math.log(alpha) + lnGamma(a + b) - lnGamma(b) - lnGamma(r);
-  for (let g = 0; g < distinctX.length; g++) {
+  for (let g = 0; g < groups; g++) {
     const x = distinctX[g] as number;
     common[g] = base + lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x);
     logDropOut[g] = x > 0 ? Math.log(a / (b + x - 1)) : -Infinity;
@@ -99,13 +111,63 @@ function logLikelihood({ r, alpha, a, b }: BgNbdParams, data: DistinctHistories)
   const logTime = new Float64Array(times.length);
   for (let k = 0; k < times.length; k++) logTime[k] = Math.log(alpha + (times[k] as number));
   let total = 0;
+  const inverseTime = new Float64Array(times.length);
+  for (let k = 0; k < times.length; k++) inverseTime[k] = 1 / (alpha + (times[k] as number));
+  // Derivatives of common(x) with respect to r, a and b, and the weight each group carries.
+  const psiR = digamma(r);
+  const psiB = digamma(b);
+  const psiAB = digamma(a + b);
+  const commonR = new Float64Array(groups);
+  const commonA = new Float64Array(groups);
+  const commonB = new Float64Array(groups);
+  const groupWeight = new Float64Array(groups);
+  for (let g = 0; g < groups; g++) {
+    const x = distinctX[g] as number;
+    const psiABX = digamma(a + b + x);
+    commonR[g] = Math.log(alpha) - psiR + digamma(r + x);
+    commonA[g] = psiAB - psiABX;
+    commonB[g] = psiAB - psiB + digamma(b + x) - psiABX;
+  }
+  let dr = 0;
+  let dAlpha = 0;
+  let da = 0;
+  let db = 0;
   for (let i = 0; i < data.weight.length; i++) {
     const g = data.xGroup[i] as number;
+    const weight = data.weight[i] as number;
+    const T = data.TIndex[i] as number;
+    const tx = data.txIndex[i] as number;
+    const alive = -(rx[g] as number) * (logTime[T] as number);
+    const droppedOut = (logDropOut[g] as number) - (rx[g] as number) * (logTime[tx] as number);
     // Alive at T, or dropped out right after the last purchase at t_x (possible only after a repeat purchase).
-    const alive = -(rx[g] as number) * (logTime[data.TIndex[i] as number] as number);
-    const droppedOut = (logDropOut[g] as number) - (rx[g] as number) * (logTime[data.txIndex[i] as number] as number);
-    total += (data.weight[i] as number) * ((common[g] as number) + logAddExp(alive, droppedOut));
+    const mixed = logAddExp(alive, droppedOut);
+    total += weight * ((common[g] as number) + mixed);
+    groupWeight[g] = (groupWeight[g] as number) + weight;
+    // The share of the drop-out term in e^alive + e^droppedOut.
+    const share = droppedOut === -Infinity ? 0 : Math.exp(droppedOut - mixed);
+    const stay = 1 - share;
+    dr -= weight * (stay * (logTime[T] as number) + share * (logTime[tx] as number));
+    dAlpha -= weight * (rx[g] as number) * (stay * (inverseTime[T] as number) + share * (inverseTime[tx] as number));
+    if (share > 0) {
+      const x = distinctX[g] as number;
+      da += (weight * share) / a;
+      db -= (weight * share) / (b + x - 1);
+    }
   }
+  let weightSum = 0;
+  for (let g = 0; g < groups; g++) {
+    const w = groupWeight[g] as number;
+    weightSum += w;
+    dr += w * (commonR[g] as number);
+    da += w * (commonA[g] as number);
+    db += w * (commonB[g] as number);
+  }
+  dAlpha += (weightSum * r) / alpha;
+  // Chain rule to log parameters: d/d(ln p) = p d/dp.
+  gradient[0] = r * dr;
+  gradient[1] = alpha * dAlpha;
+  gradient[2] = a * da;
+  gradient[3] = b * db;
   return total;
 }
 

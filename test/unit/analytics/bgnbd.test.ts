@@ -79,6 +79,21 @@ describe('BG/NBD formulas, hand-computed', () => {
     expect(bgnbdLogLikelihood(p, history)).toBeCloseTo(expected, 11);
   });
 
+  test('the gradient by log parameters matches central differences of the log-likelihood', () => {
+    const history = { frequency: [0, 2, 2, 1, 0, 2, 5], recency: [0, 4, 4, 6, 0, 6, 9], T: [10, 10, 10, 6, 6, 12, 9] };
+    const logParams = [Math.log(0.7), Math.log(3), Math.log(0.9), Math.log(2.2)];
+    const at = (values: number[]) => ({ r: Math.exp(values[0] as number), alpha: Math.exp(values[1] as number), a: Math.exp(values[2] as number), b: Math.exp(values[3] as number) });
+    const gradient = new Float64Array(4);
+    bgnbdLogLikelihood(at(logParams), history, gradient);
+    const h = 1e-6;
+    logParams.forEach((_, k) => {
+      const up = logParams.map((v, j) => (j === k ? v + h : v));
+      const down = logParams.map((v, j) => (j === k ? v - h : v));
+      const numeric = (bgnbdLogLikelihood(at(up), history) - bgnbdLogLikelihood(at(down), history)) / (2 * h);
+      expect(gradient[k], `parameter ${k}`).toBeCloseTo(numeric, 6);
+    });
+  });
+
   test('bad histories are rejected with the customer named', () => {
     expect(() => fitBgNbd({ frequency: [1, 2], recency: [1, 5], T: [2, 4] })).toThrow(/customer 2: needs frequency >= 0 and 0 <= recency <= T/);
   });

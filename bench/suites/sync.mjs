@@ -108,8 +108,14 @@ export const syncSuite = {
         await alice.getByTestId('customer-form').getByLabel('Job title').fill(title);
         const sentBefore = await bytesSent(alice);
         const arrived = bob.evaluate(watchTitle, { id, title });
-        const clicked = Date.now();
+        // The click as the page received it: playwright's own round trips and actionability checks before it are
+        // the harness's time, not the app's.
+        await alice.evaluate(() => {
+          const probed = /** @type {Window & { __benchClickedAt?: number }} */ (window);
+          document.addEventListener('click', () => (probed.__benchClickedAt = Date.now()), { capture: true, once: true });
+        });
         await alice.getByRole('button', { name: 'Save', exact: true }).click();
+        const clicked = await alice.evaluate(() => /** @type {Window & { __benchClickedAt?: number }} */ (window).__benchClickedAt ?? NaN);
         latencies.push((await arrived) - clicked);
         editBytes.push((await bytesSent(alice)) - sentBefore);
         await alice.getByTestId('customer-name').waitFor();
@@ -149,7 +155,7 @@ export const syncSuite = {
         'sync.edit_latency_p95_ms': {
           value: p95,
           unit: 'ms',
-          note: `Save clicked on one device → the field in the other's Dexie (read every 5 ms), ${EDITS} edits; median ${median(latencies)} ms; target ≤ 250`,
+          note: `the Save click's event on one device → the field in the other's Dexie (read every 5 ms), ${EDITS} edits; median ${median(latencies)} ms; target ≤ 250`,
         },
         'sync.edit_bytes': {
           value: median(editBytes),

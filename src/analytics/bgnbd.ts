@@ -2,7 +2,7 @@
 // buys at a Poisson rate (gamma-distributed over customers, r and alpha) and after each purchase drops out with a
 // probability (beta-distributed, a and b). Fitted by maximum likelihood in float64: TensorFlow.js computes in
 // float32, and the likelihood is so flat in a and b that float32 stops 25-31% away from the optimum (REFERENCE.md §2).
-import { minimiseSmooth } from './optimise';
+import { minimiseSmooth, negated } from './optimise';
 import { digamma, hyp2f1, lnGamma, logAddExp } from './special';
 
 export interface BgNbdParams {
@@ -49,11 +49,7 @@ export function bgnbdLogLikelihood(params: BgNbdParams, history: PurchaseHistory
 export function fitBgNbd(history: PurchaseHistory): BgNbdFit {
   const data = distinctHistories(history);
   if (data.weight.length === 0) throw new RangeError('BG/NBD needs at least one customer');
-  const result = minimiseSmooth((logParams, gradient) => {
-    const value = -logLikelihood(fromLog(logParams), data, gradient);
-    for (let i = 0; i < gradient.length; i++) gradient[i] = -(gradient[i] as number);
-    return value;
-  }, [0, 0, 0, 0]);
+  const result = minimiseSmooth(negated((logParams, gradient) => logLikelihood(fromLog(logParams), data, gradient)), [0, 0, 0, 0]);
   const params = fromLog(result.x);
   return { params, logLikelihood: -result.value, evaluations: result.evaluations, converged: result.converged };
 }

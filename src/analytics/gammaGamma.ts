@@ -1,8 +1,8 @@
 // Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"; Hardie's note 025): a customer's purchase values
 // are gamma(p, nu) with nu gamma(q, v) over customers. Fitted on repeat customers only (frequency > 0, monetary =
 // mean repeat spend); it assumes spend and frequency are independent, which the caller can check (REFERENCE.md §3).
-import { minimise } from './optimise';
-import { lnGamma } from './special';
+import { minimiseSmooth, negated } from './optimise';
+import { digamma, lnGamma } from './special';
 
 export interface GammaGammaParams {
   p: number;
@@ -23,16 +23,19 @@ export interface GammaGammaFit {
   converged: boolean;
 }
 
-/** Log-likelihood over the repeat customers (frequency > 0); the others carry no information on spend. */
-export function gammaGammaLogLikelihood(params: GammaGammaParams, history: SpendHistory): number {
-  return logLikelihood(params, spendData(repeatCustomers(history)));
+/**
+ * Log-likelihood over the repeat customers (frequency > 0); the others carry no information on spend. With
+ * `gradient`, its derivatives by ln p, ln q and ln v are written into it.
+ */
+export function gammaGammaLogLikelihood(params: GammaGammaParams, history: SpendHistory, gradient?: Float64Array): number {
+  return logLikelihood(params, spendData(repeatCustomers(history)), gradient);
 }
 
 export function fitGammaGamma(history: SpendHistory): GammaGammaFit {
   const customers = repeatCustomers(history);
   if (customers.x.length === 0) throw new RangeError('Gamma-Gamma needs at least one repeat customer');
   const data = spendData(customers);
-  const result = minimise((log) => -logLikelihood(fromLog(log), data), [0, 0, 0]);
+  const result = minimiseSmooth(negated((log, gradient) => logLikelihood(fromLog(log), data, gradient)), [0, 0, 0]);
   return { params: fromLog(result.x), logLikelihood: -result.value, customers: customers.x.length, converged: result.converged };
 }
 
@@ -114,20 +117,43 @@ function spendData({ x, m }: { x: Float64Array; m: Float64Array }): SpendData {
 
 /**
  * Σ over customers of q ln v - ln Γ(q) + ln Γ(p x + q) - ln Γ(p x) + (p x - 1) ln m + p x ln x - (p x + q) ln(x m + v),
- * summed in the grouping SpendData allows (equal to the customer-by-customer sum up to rounding).
+ * summed in the grouping SpendData allows (equal to the customer-by-customer sum up to rounding); its derivatives by
+ * ln p, ln q and ln v are written into `gradient`.
  */
-function logLikelihood({ p, q, v }: GammaGammaParams, data: SpendData): number {
+function logLikelihood({ p, q, v }: GammaGammaParams, data: SpendData, gradient: Float64Array = new Float64Array(3)): number {
   const { distinctX, xCount, x, spent } = data;
   let customers = 0;
   let total = p * data.pCoefficient - data.sumLogM;
+  let dp = data.pCoefficient;
+  let dq = 0;
   for (let g = 0; g < distinctX.length; g++) {
-    const px = p * (distinctX[g] as number);
+    const xg = distinctX[g] as number;
+    const px = p * xg;
     const count = xCount[g] as number;
     customers += count;
     total += count * (lnGamma(px + q) - lnGamma(px));
+    const psiPxQ = digamma(px + q);
+    dp += count * xg * (psiPxQ - digamma(px));
+    dq += count * psiPxQ;
   }
-  total += customers * (q * Math.log(v) - lnGamma(q));
-  for (let i = 0; i < x.length; i++) total -= (p * (x[i] as number) + q) * Math.log((spent[i] as number) + v);
+  const logV = Math.log(v);
+  total += customers * (q * logV - lnGamma(q));
+  dq += customers * (logV - digamma(q));
+  let dv = (customers * q) / v;
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i] as number;
+    const base = (spent[i] as number) + v;
+    const logBase = Math.log(base);
+    const exponent = p * xi + q;
+    total -= exponent * logBase;
+    dp -= xi * logBase;
+    dq -= logBase;
+    dv -= exponent / base;
+  }
+  // Chain rule to log parameters: d/d(ln θ) = θ d/dθ.
+  gradient[0] = p * dp;
+  gradient[1] = q * dq;
+  gradient[2] = v * dv;
   return total;
 }
 

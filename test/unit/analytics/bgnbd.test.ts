@@ -8,6 +8,7 @@ import {
 } from '../../../src/analytics/bgnbd';
 import { lnGamma } from '../../../src/analytics/special';
 import { cdnowSummary } from './cdnow';
+import { expectGradientMatches } from './gradientCheck';
 
 const rows = cdnowSummary();
 const history = {
@@ -81,17 +82,8 @@ describe('BG/NBD formulas, hand-computed', () => {
 
   test('the gradient by log parameters matches central differences of the log-likelihood', () => {
     const history = { frequency: [0, 2, 2, 1, 0, 2, 5], recency: [0, 4, 4, 6, 0, 6, 9], T: [10, 10, 10, 6, 6, 12, 9] };
-    const logParams = [Math.log(0.7), Math.log(3), Math.log(0.9), Math.log(2.2)];
-    const at = (values: number[]) => ({ r: Math.exp(values[0] as number), alpha: Math.exp(values[1] as number), a: Math.exp(values[2] as number), b: Math.exp(values[3] as number) });
-    const gradient = new Float64Array(4);
-    bgnbdLogLikelihood(at(logParams), history, gradient);
-    const h = 1e-6;
-    logParams.forEach((_, k) => {
-      const up = logParams.map((v, j) => (j === k ? v + h : v));
-      const down = logParams.map((v, j) => (j === k ? v - h : v));
-      const numeric = (bgnbdLogLikelihood(at(up), history) - bgnbdLogLikelihood(at(down), history)) / (2 * h);
-      expect(gradient[k], `parameter ${k}`).toBeCloseTo(numeric, 6);
-    });
+    const at = ([r, alpha, a, b]: number[]) => ({ r: Math.exp(r as number), alpha: Math.exp(alpha as number), a: Math.exp(a as number), b: Math.exp(b as number) });
+    expectGradientMatches([0.7, 3, 0.9, 2.2].map(Math.log), at, (params, gradient) => bgnbdLogLikelihood(params, history, gradient));
   });
 
   test('bad histories are rejected with the customer named', () => {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood, spendFrequencyCorrelation } from '../../../src/analytics/gammaGamma';
 import { lnGamma } from '../../../src/analytics/special';
 import { cdnowSummary } from './cdnow';
+import { expectGradientMatches } from './gradientCheck';
 
 describe('Gamma-Gamma on the CDNOW sample (REFERENCE.md §3)', () => {
   const rows = cdnowSummary();
@@ -47,4 +48,10 @@ test('the grouped log-likelihood equals the customer-by-customer sum of Hardie\'
       (px - 1) * Math.log(m) + px * Math.log(x) - (px + params.q) * Math.log(x * m + params.v);
   });
   expect(gammaGammaLogLikelihood(params, history)).toBeCloseTo(expected, 10);
+});
+
+test('the gradient by log parameters matches central differences of the log-likelihood', () => {
+  const history = { frequency: [1, 3, 1, 0, 3, 7], monetary: [20, 35.5, 12, 0, 40, 9.25] };
+  const at = ([p, q, v]: number[]) => ({ p: Math.exp(p as number), q: Math.exp(q as number), v: Math.exp(v as number) });
+  expectGradientMatches([2.5, 3.2, 14].map(Math.log), at, (params, gradient) => gammaGammaLogLikelihood(params, history, gradient));
 });

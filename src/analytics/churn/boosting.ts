@@ -8,6 +8,8 @@ export interface BoostingOptions {
   rounds?: number;
   learningRate?: number;
   maxDepth?: number;
+  /** Features with at most this many distinct values are searched by histogram (default 256, at most 256). */
+  histogramLimit?: number;
 }
 
 /** One tree as parallel arrays; a node with feature -1 is a leaf holding `value`. */
@@ -25,10 +27,35 @@ export interface BoostingModel {
   trees: Tree[];
 }
 
-/** A feature's rows in ascending order of value, with the values in that order (sequential reads). */
-interface SortedFeature {
-  order: Int32Array;
-  values: Float64Array;
+/**
+ * A feature as the split search reads it. One with few distinct values (counts, scores, a category's indicator)
+ * keeps each row's rank among them, so a level's search adds rows into a small histogram per node; one with many
+ * keeps its rows in ascending order of value, scanned once per level. Both find the same splits: every boundary
+ * between neighbouring distinct values is tried.
+ */
+type SplitFeature =
+  | { kind: 'ranked'; rank: Uint8Array; distinct: Float64Array }
+  | { kind: 'sorted'; order: Int32Array; values: Float64Array };
+
+/** Distinct values up to which a feature is searched by histogram (its ranks fit a byte). */
+const HISTOGRAM_LIMIT = 256;
+
+function splitFeature(x: Matrix, j: number, histogramLimit: number): SplitFeature {
+  const { rows, cols } = x;
+  const order = Int32Array.from({ length: rows }, (_, i) => i);
+  order.sort((a, b) => (x.data[a * cols + j] as number) - (x.data[b * cols + j] as number));
+  const values = Float64Array.from(order, (i) => x.data[i * cols + j] as number);
+  let distinct = rows > 0 ? 1 : 0;
+  for (let k = 1; k < rows && distinct <= histogramLimit; k++) if ((values[k] as number) > (values[k - 1] as number)) distinct++;
+  if (distinct > histogramLimit) return { kind: 'sorted', order, values };
+  const rank = new Uint8Array(rows);
+  const levels: number[] = [];
+  for (let k = 0; k < rows; k++) {
+    const value = values[k] as number;
+    if (levels.length === 0 || value > (levels[levels.length - 1] as number)) levels.push(value);
+    rank[order[k] as number] = levels.length - 1;
+  }
+  return { kind: 'ranked', rank, distinct: Float64Array.from(levels) };
 }
 
 export function fitBoosting(x: Matrix, labels: ArrayLike<number>, options: BoostingOptions = {}): BoostingModel {
@@ -41,12 +68,9 @@ export function fitBoosting(x: Matrix, labels: ArrayLike<number>, options: Boost
   if (positives === 0 || positives === rows) throw new Error('gradient boosting needs both classes among the labels');
   const base = Math.log(positives / (rows - positives));
 
-  // Sorted once, reused by every node of every tree.
-  const sorted = Array.from({ length: cols }, (_, j): SortedFeature => {
-    const order = Int32Array.from({ length: rows }, (_, i) => i);
-    order.sort((a, b) => (x.data[a * cols + j] as number) - (x.data[b * cols + j] as number));
-    return { order, values: Float64Array.from(order, (i) => x.data[i * cols + j] as number) };
-  });
+  // Prepared once, reused by every node of every tree.
+  const histogramLimit = Math.min(HISTOGRAM_LIMIT, options.histogramLimit ?? HISTOGRAM_LIMIT);
+  const features = Array.from({ length: cols }, (_, j) => splitFeature(x, j, histogramLimit));
 
   const logits = new Float64Array(rows).fill(base);
   const residual = new Float64Array(rows);
@@ -58,7 +82,7 @@ export function fitBoosting(x: Matrix, labels: ArrayLike<number>, options: Boost
       residual[i] = (labels[i] as number) - p;
       hessian[i] = p * (1 - p);
     }
-    const tree = growTree(x, sorted, residual, hessian, maxDepth);
+    const tree = growTree(x, features, residual, hessian, maxDepth);
     trees.push(tree);
     for (let i = 0; i < rows; i++) logits[i] = (logits[i] as number) + learningRate * treeValue(tree, x.data, i * cols);
   }
@@ -84,12 +108,23 @@ function treeValue(tree: Tree, data: Float64Array, offset: number): number {
   }
 }
 
+/** Each node's rows and residual sum per rank of one feature. */
+function fillHistogram(rank: Uint8Array, rowSlot: Int32Array, residual: Float64Array, bins: number, binCount: Float64Array, binSum: Float64Array): void {
+  for (let i = 0; i < rank.length; i++) {
+    const s = rowSlot[i] as number;
+    if (s < 0) continue;
+    const cell = s * bins + (rank[i] as number);
+    binCount[cell] = (binCount[cell] as number) + 1;
+    binSum[cell] = (binSum[cell] as number) + (residual[i] as number);
+  }
+}
+
 /**
- * Grows one least-squares tree on the residuals level by level: one pass over each feature's sorted rows finds the
- * best split of every node of the level at once. The split maximises Friedman's improvement
+ * Grows one least-squares tree on the residuals level by level: one pass over each feature (its histogram or its
+ * sorted rows) finds the best split of every node of the level at once. The split maximises Friedman's improvement
  * n_l n_r / (n_l + n_r) (mean_l - mean_r)^2; thresholds lie midway between neighbouring distinct values.
  */
-function growTree(x: Matrix, sorted: SortedFeature[], residual: Float64Array, hessian: Float64Array, maxDepth: number): Tree {
+function growTree(x: Matrix, features: SplitFeature[], residual: Float64Array, hessian: Float64Array, maxDepth: number): Tree {
   const { rows, cols } = x;
   const capacity = 2 ** (maxDepth + 1) - 1;
   const tree: Tree = {
@@ -123,30 +158,55 @@ function growTree(x: Matrix, sorted: SortedFeature[], residual: Float64Array, he
     const leftCount = new Float64Array(m);
     const leftSum = new Float64Array(m);
     const lastValue = new Float64Array(m);
+    // Moving one distinct value (n rows summing to r) of node s to the left: first scores the boundary before it.
+    const advance = (s: number, j: number, value: number, n: number, r: number) => {
+      const nl = leftCount[s] as number;
+      if (nl > 0) {
+        const nr = (count[s] as number) - nl;
+        const sl = leftSum[s] as number;
+        const diff = sl / nl - ((sum[s] as number) - sl) / nr;
+        const gain = ((nl * nr) / (nl + nr)) * diff * diff;
+        if (gain > (bestGain[s] as number)) {
+          bestGain[s] = gain;
+          bestFeature[s] = j;
+          bestThreshold[s] = ((lastValue[s] as number) + value) / 2;
+        }
+      }
+      leftCount[s] = nl + n;
+      leftSum[s] = (leftSum[s] as number) + r;
+      lastValue[s] = value;
+    };
     for (let j = 0; j < cols; j++) {
       leftCount.fill(0);
       leftSum.fill(0);
-      const { order, values } = sorted[j] as SortedFeature;
+      const feature = features[j] as SplitFeature;
+      if (feature.kind === 'ranked') {
+        const { rank, distinct } = feature;
+        const bins = distinct.length;
+        const binCount = new Float64Array(m * bins);
+        const binSum = new Float64Array(m * bins);
+        fillHistogram(rank, rowSlot, residual, bins, binCount, binSum);
+        for (let s = 0; s < m; s++) {
+          for (let b = 0; b < bins; b++) {
+            const n = binCount[s * bins + b] as number;
+            if (n > 0) advance(s, j, distinct[b] as number, n, binSum[s * bins + b] as number);
+          }
+        }
+        continue;
+      }
+      const { order, values } = feature;
       for (let k = 0; k < rows; k++) {
         const i = order[k] as number;
         const s = rowSlot[i] as number;
         if (s < 0) continue;
         const value = values[k] as number;
-        const nl = leftCount[s] as number;
-        if (nl > 0 && value > (lastValue[s] as number)) {
-          const nr = (count[s] as number) - nl;
-          const sl = leftSum[s] as number;
-          const diff = sl / nl - ((sum[s] as number) - sl) / nr;
-          const gain = ((nl * nr) / (nl + nr)) * diff * diff;
-          if (gain > (bestGain[s] as number)) {
-            bestGain[s] = gain;
-            bestFeature[s] = j;
-            bestThreshold[s] = ((lastValue[s] as number) + value) / 2;
-          }
+        if ((leftCount[s] as number) > 0 && !(value > (lastValue[s] as number))) {
+          // The same value as the row before it in this node: no boundary between them.
+          leftCount[s] = (leftCount[s] as number) + 1;
+          leftSum[s] = (leftSum[s] as number) + (residual[i] as number);
+          continue;
         }
-        leftCount[s] = nl + 1;
-        leftSum[s] = (leftSum[s] as number) + (residual[i] as number);
-        lastValue[s] = value;
+        advance(s, j, value, 1, residual[i] as number);
       }
     }
     const next: number[] = [];

@@ -2,6 +2,7 @@
 import { readSheet } from 'read-excel-file/web-worker';
 import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, backupRecords, isBackupFile, type BackupRecord } from '../data/backup';
 import { openWorkspaceDb, type CustomerRow, type InteractionRow } from '../data/db';
+import { TabClient, type WorkspaceApi, type WorkspaceIdentity } from '../data/tabs';
 import { ImportError } from '../import/errors';
 import type { ImportPreview, ImportSettings, ImportWorkerRequest, ImportWorkerResponse, ProgressReport } from './importContract';
 import {
@@ -21,8 +22,8 @@ import {
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// The import worker: reads, cleans and de-duplicates files off the main thread, hands a commit to the page chunk by
-// chunk (the page writes each through the leader tab and acknowledges it), and builds and reads backups.
+// The import worker: reads, cleans and de-duplicates files off the main thread, writes a commit chunk by chunk
+// through the workspace's leader (over the tabs' channel, as a tab would), and builds and restores backups.
 
 function post(message: ImportWorkerResponse, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -109,47 +110,37 @@ function progressReporter(): (rows: number, fraction: number) => void {
 }
 
 /**
- * Chunks handed to the page and not yet written. Two at a time: the next chunk is cleaned here while the leader
- * writes the last one; the page writes them one after another, in order.
+ * Requests to the workspace's leader, one in flight: the next chunk is cleaned here while the leader writes the
+ * last one, and they are written one after another, in order, so a job's "rows done" never passes an unwritten chunk.
+ * A failed write surfaces at the next one (or at `drain`) and stops the job.
  */
-class AckWindow {
-  private inFlight = 0;
-  private waiter: (() => void) | null = null;
+class LeaderWrites {
+  private last: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly size: number) {}
-
-  async send(post: () => void): Promise<void> {
-    while (this.inFlight >= this.size) await new Promise<void>((resolve) => (this.waiter = resolve));
-    this.inFlight += 1;
-    post();
+  async send(write: () => Promise<unknown>): Promise<void> {
+    await this.last;
+    this.last = write();
+    // Awaited by the next send or by drain; marked handled meanwhile.
+    this.last.catch(() => undefined);
   }
 
-  /** Resolves once the page has written every chunk sent. */
   async drain(): Promise<void> {
-    while (this.inFlight > 0) await new Promise<void>((resolve) => (this.waiter = resolve));
+    await this.last;
   }
+}
 
-  ack(): void {
-    this.inFlight = Math.max(0, this.inFlight - 1);
-    this.wake();
-  }
-
-  /** Cancelled: nothing more will be acknowledged. */
-  release(): void {
-    this.inFlight = 0;
-    this.wake();
-  }
-
-  private wake(): void {
-    const waiter = this.waiter;
-    this.waiter = null;
-    waiter?.();
+/** A tab's client of the workspace, for the length of one job. */
+async function withLeader<T>(identity: WorkspaceIdentity, work: (leader: TabClient, writes: LeaderWrites) => Promise<T>): Promise<T> {
+  const leader = new TabClient(identity);
+  try {
+    return await work(leader, new LeaderWrites());
+  } finally {
+    await leader.close();
   }
 }
 
 let controller: AbortController | null = null;
 let lastPreview: { file: File; settingsKey: string; preview: ImportPreview } | null = null;
-const writes = new AckWindow(2);
 
 function failure(error: unknown): ImportWorkerResponse {
   if (error instanceof ImportCancelled) return { kind: 'cancelled' };
@@ -191,19 +182,22 @@ async function handle(request: ImportWorkerRequest): Promise<void> {
       // A resumed job has no preview in this worker yet: the same pass runs again first (nothing is shown).
       const known = lastPreview && lastPreview.file === request.file && lastPreview.settingsKey === JSON.stringify(request.settings);
       const preview = known && lastPreview ? lastPreview.preview : await previewImport(input);
-      const rows = await commitImport({
-        ...input,
-        onProgress: progressReporter(),
-        preview,
-        decisions: request.decisions,
-        jobId: request.jobId,
-        resumeAfterRow: request.resumeAfterRow,
-        emit: async (chunk) => {
-          await writes.send(() => post({ kind: 'chunk', chunk }));
-          if (signal.aborted) throw new ImportCancelled();
-        },
+      const rows = await withLeader(request.identity, async (leader, writes) => {
+        const written = await commitImport({
+          ...input,
+          onProgress: progressReporter(),
+          preview,
+          decisions: request.decisions,
+          jobId: request.jobId,
+          resumeAfterRow: request.resumeAfterRow,
+          emit: async (chunk) => {
+            await writes.send(() => leader.call('importChunk', request.jobId, chunk));
+            if (signal.aborted) throw new ImportCancelled();
+          },
+        });
+        await writes.drain();
+        return written;
       });
-      await writes.drain();
       if (signal.aborted) throw new ImportCancelled();
       post({ kind: 'committed', rows });
       return;
@@ -238,19 +232,25 @@ async function handle(request: ImportWorkerRequest): Promise<void> {
         post({ kind: 'failed', code: 'not_backup' });
         return;
       }
-      for (const [index, table] of BACKUP_TABLES.entries()) {
-        const records = (parsed.tables[table] ?? []) as BackupRecord[];
-        // The settings travel with the first chunk; every table sends at least one, so they always arrive.
-        for (let start = 0; start === 0 || start < records.length; start += 1000) {
-          const settings = index === 0 && start === 0 ? { settings: parsed.settings as BackupRecord } : {};
-          await writes.send(() => post({ kind: 'restoreChunk', table, records: records.slice(start, start + 1000), ...settings }));
+      await withLeader(request.identity, async (leader) => {
+        await leader.call('updateSettings', parsed.settings as Parameters<WorkspaceApi['updateSettings']>[0]);
+        let refused = 0;
+        for (const table of BACKUP_TABLES) {
+          const records = (parsed.tables[table] ?? []) as BackupRecord[];
+          for (let start = 0; start < records.length; start += 1000) {
+            const part = records.slice(start, start + 1000);
+            // A part the leader could not take is counted as refused; the rest of the backup still comes in.
+            refused += await leader.call('restoreBackup', table, part).then(
+              (outcome) => outcome.refused,
+              () => part.length,
+            );
+            post({ kind: 'restoring', table, refused });
+          }
         }
-      }
-      await writes.drain();
+      });
       post({ kind: 'restored' });
       return;
     }
-    case 'ack':
     case 'cancel':
       return;
   }
@@ -258,14 +258,8 @@ async function handle(request: ImportWorkerRequest): Promise<void> {
 
 self.onmessage = (event: MessageEvent<ImportWorkerRequest>) => {
   const request = event.data;
-  if (request.kind === 'ack') {
-    writes.ack();
-    return;
-  }
   if (request.kind === 'cancel') {
     controller?.abort();
-    // A commit waiting for its chunks to be written stops now.
-    writes.release();
     return;
   }
   handle(request).catch((error: unknown) => post(failure(error)));

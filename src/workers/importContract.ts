@@ -1,5 +1,5 @@
-import type { ImportChunk } from '../data/api/importApi';
 import type { BackupRecord, BackupTable } from '../data/backup';
+import type { WorkspaceIdentity } from '../data/tabs';
 import type { CellChange, CleanOptions, RowIssue } from '../import/clean';
 import type { MatchReason, SubjectRef } from '../import/duplicates';
 import type { DetectedEncoding, TextEncodingName } from '../import/encoding';
@@ -7,8 +7,9 @@ import type { ImportErrorCode } from '../import/errors';
 import type { CustomerMapping, InteractionMapping } from '../import/mapping';
 import type { DateOrder } from '../import/values';
 
-// Messages between the import page and the import worker. The worker reads the file, cleans it and finds
-// duplicates; the page shows the preview and forwards each chunk of a commit to the leader tab.
+// Messages between the import page and the import worker. The worker reads the file, cleans it, finds duplicates
+// and sends a commit's chunks (and a backup's records) to the workspace's leader itself, as a tab would: the records
+// never pass through the page's main thread, which only hears of progress.
 
 export type FileFormat = 'delimited' | 'vcard' | 'xlsx' | 'backup';
 export type ImportKind = 'customers' | 'interactions';
@@ -97,12 +98,11 @@ export interface WorkspaceDuplicate {
 export type ImportWorkerRequest =
   | { kind: 'inspect'; file: File; encoding?: TextEncodingName; hasHeader: boolean }
   | { kind: 'preview'; file: File; settings: ImportSettings }
-  | { kind: 'commit'; file: File; settings: ImportSettings; decisions: Record<string, DuplicateDecision>; jobId: string; resumeAfterRow: number }
-  | { kind: 'ack' }
+  | { kind: 'commit'; file: File; settings: ImportSettings; decisions: Record<string, DuplicateDecision>; jobId: string; resumeAfterRow: number; identity: WorkspaceIdentity }
   | { kind: 'cancel' }
   | { kind: 'findDuplicates'; workspaceId: string }
   | { kind: 'backup'; workspaceId: string; settings: BackupRecord }
-  | { kind: 'restore'; file: File };
+  | { kind: 'restore'; file: File; identity: WorkspaceIdentity };
 
 export interface ProgressReport {
   rows: number;
@@ -117,12 +117,11 @@ export type ImportWorkerResponse =
   | { kind: 'inspected'; inspection: FileInspection }
   | { kind: 'progress'; progress: ProgressReport }
   | { kind: 'preview'; preview: ImportPreview }
-  /** One chunk to write; the worker waits for `ack` before the next. */
-  | { kind: 'chunk'; chunk: ImportChunk }
   | { kind: 'committed'; rows: number }
   | { kind: 'duplicates'; groups: WorkspaceDuplicate[] }
   | { kind: 'backup'; blob: Blob }
-  | { kind: 'restoreChunk'; table: BackupTable; records: BackupRecord[]; settings?: BackupRecord }
+  /** The table being restored and the records refused so far. */
+  | { kind: 'restoring'; table: BackupTable; refused: number }
   | { kind: 'restored' }
   | { kind: 'cancelled' }
   | { kind: 'failed'; code: ImportErrorCode | 'invalid_rows' | 'not_backup' | 'unreadable'; detail?: string };

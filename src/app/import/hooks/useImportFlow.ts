@@ -130,32 +130,18 @@ export function useImportFlow(): ImportFlow {
     setJobId(id);
     setPhase('importing');
     setProgress(null);
-    let writeFailed: string | null = null;
-    // The worker prepares the next chunk while one is written; chunks are written one after another, in order, so
-    // the job's "rows done" never passes a chunk that is not written.
-    let writing = Promise.resolve();
-    const answer = await worker.run({ kind: 'commit', file: chosen, settings: run, decisions: chosenDecisions, jobId: id, resumeAfterRow }, (message) => {
-      if (message.kind === 'progress') setProgress(message.progress);
-      if (message.kind !== 'chunk') return;
-      writing = writing.then(async () => {
-        if (writeFailed !== null) return;
-        try {
-          await client.call('importChunk', id, message.chunk);
-          worker.post({ kind: 'ack' });
-        } catch (error) {
-          writeFailed = error instanceof Error ? error.message : String(error);
-          worker.post({ kind: 'cancel' });
-        }
-      });
-    });
+    const answer = await worker.run(
+      { kind: 'commit', file: chosen, settings: run, decisions: chosenDecisions, jobId: id, resumeAfterRow, identity: client.identity },
+      (message) => message.kind === 'progress' && setProgress(message.progress),
+    );
     if (answer.kind === 'committed') {
       await client.call('finishImportJob', id, 'done');
       setPhase('done');
-    } else if (answer.kind === 'cancelled' && writeFailed === null) {
+    } else if (answer.kind === 'cancelled') {
       await client.call('finishImportJob', id, 'cancelled');
       setPhase('cancelled');
     } else {
-      fail(writeFailed === null ? failureOf(answer) : { code: 'unreadable', detail: writeFailed });
+      fail(failureOf(answer));
     }
   };
 
@@ -216,21 +202,9 @@ export function useImportFlow(): ImportFlow {
     restore: async () => {
       if (!file) return;
       setPhase('restoring');
-      let refused = 0;
-      let writing = Promise.resolve();
-      const answer = await worker.run({ kind: 'restore', file }, (message) => {
-        if (message.kind !== 'restoreChunk') return;
-        setRestoring({ table: message.table, refused });
-        writing = writing.then(async () => {
-          try {
-            if (message.settings) await client.call('updateSettings', message.settings as Partial<WorkspaceSettings>);
-            refused += (await client.call('restoreBackup', message.table, message.records)).refused;
-          } catch {
-            refused += message.records.length;
-          }
-          setRestoring({ table: message.table, refused });
-          worker.post({ kind: 'ack' });
-        });
+      setRestoring(null);
+      const answer = await worker.run({ kind: 'restore', file, identity: client.identity }, (message) => {
+        if (message.kind === 'restoring') setRestoring({ table: message.table, refused: message.refused });
       });
       if (answer.kind === 'restored') setPhase('restored');
       else fail(failureOf(answer));

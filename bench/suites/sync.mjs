@@ -158,7 +158,7 @@ export const syncSuite = {
         'sync.edit_latency_p95_ms': {
           value: p95,
           unit: 'ms',
-          note: `the Save click's event on one device → the field in the other's Dexie (read every 5 ms), ${EDITS} edits; median ${median(latencies)} ms; target ≤ 250`,
+          note: `the Save click's event on one device → the field in the other's Dexie (read every 5 ms), ${EDITS} edits; median ${median(latencies)} ms; each (ms): ${latencies.join(' / ')}; target ≤ 250`,
         },
         'sync.edit_bytes': {
           value: median(editBytes),

@@ -70,7 +70,11 @@ export async function startLeader({ identity, persistence, services }: LeaderOpt
   channel.onmessage = async ({ data }: MessageEvent<TabMessage>) => {
     if (data.kind !== 'request') return;
     if (data.at !== undefined) followClock(data.at);
-    channel.postMessage(await execute(data));
+    const answer = await execute(data);
+    // Sealing a change for the peers is asynchronous: answered first, the tab would re-render for the answer before
+    // relaying the change's frames to its data channels (src/sync/peer/rtcBridge.ts), and the peers would wait.
+    await Promise.all(running.map((service) => service.flushed?.().catch(() => undefined)));
+    channel.postMessage(answer);
   };
   // Tabs that asked before there was a leader send their requests again.
   channel.postMessage({ kind: 'leader' } satisfies TabMessage);

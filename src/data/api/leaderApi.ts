@@ -20,5 +20,8 @@ export function leaderApi(context: LeaderContext): WorkspaceApi {
   return { ...coreApi(context), ...importApi(context), ...syncApi(context), ...analyticsApi(context), ...pipelineApi(context), ...serviceApi(context), ...campaignApi(context), ...viewsApi(context) };
 }
 
-/** Long-lived work of the leader (peer sync, background analytics): started with its engine, stopped with it. */
-export type LeaderService = (engine: WorkspaceEngine, identity: WorkspaceIdentity) => { stop: () => Promise<void> | void };
+/**
+ * Long-lived work of the leader (peer sync, background analytics): started with its engine, stopped with it. One
+ * that sends changes away says when what it was given has left (`flushed`): the leader answers a command after that.
+ */
+export type LeaderService = (engine: WorkspaceEngine, identity: WorkspaceIdentity) => { stop: () => Promise<void> | void; flushed?: () => Promise<void> };

@@ -155,6 +155,11 @@ export class SyncService {
     await this.save();
   }
 
+  /** Settles once the changes made so far are on their way to the connected peers (sealed, in their channels). */
+  async flushed(): Promise<void> {
+    await this.mesh?.flushed();
+  }
+
   /** Changes the servers or the secret (a rotation, or an invite with a newer one); restarts if anything changed. */
   async configure(settings: SyncSettings): Promise<void> {
     const url = settings.signalingUrl?.trim() ?? this.signalingUrl;
@@ -400,7 +405,11 @@ export function syncServiceOf(engine: WorkspaceEngine): SyncService | undefined 
 }
 
 /** A LeaderService (leaderApi.ts): peer sync starts with the leader's engine and stops with it. */
-export function startSyncService(engine: WorkspaceEngine, identity: WorkspaceIdentity, options?: SyncServiceOptions): { stop: () => Promise<void> } {
+export function startSyncService(
+  engine: WorkspaceEngine,
+  identity: WorkspaceIdentity,
+  options?: SyncServiceOptions,
+): { stop: () => Promise<void>; flushed: () => Promise<void> } {
   const service = new SyncService(engine, identity, options);
   services.set(engine, service);
   const started = service.start().catch((error: unknown) => console.error('[sync] could not start', error));
@@ -410,5 +419,6 @@ export function startSyncService(engine: WorkspaceEngine, identity: WorkspaceIde
       await service.stop();
       services.delete(engine);
     },
+    flushed: () => service.flushed(),
   };
 }

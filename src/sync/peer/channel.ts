@@ -12,6 +12,8 @@ export interface PeerChannel {
   onMessage(handler: (message: Uint8Array) => void): void;
   onClose(handler: () => void): void;
   close(): void;
+  /** Settles once every message sent so far is in the underlying transport (a layer that sends later has one). */
+  flushed?(): Promise<void>;
 }
 
 /** Sends each message as frames of at most 64 KiB over `raw`, and puts incoming frames back together. */
@@ -29,6 +31,7 @@ export function framedChannel(raw: PeerChannel, log: SyncLog, limits: FramingLim
       }),
     onClose: (handler) => raw.onClose(handler),
     close: () => raw.close(),
+    flushed: () => raw.flushed?.() ?? Promise.resolve(),
   };
 }
 
@@ -76,6 +79,10 @@ export function encryptedChannel(inner: PeerChannel, key: CryptoKey, log: SyncLo
     close: () => {
       closed = true;
       inner.close();
+    },
+    flushed: async () => {
+      await sending;
+      await inner.flushed?.();
     },
   };
 }

@@ -101,6 +101,11 @@ export class PeerMesh {
     return [...this.links.values()].flatMap((link) => (link.session ? [link.session] : []));
   }
 
+  /** Settles once every session has handed what was sent so far to its transport. */
+  async flushed(): Promise<void> {
+    await Promise.all(this.sessions().map((session) => session.flushed()));
+  }
+
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

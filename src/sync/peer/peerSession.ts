@@ -99,6 +99,11 @@ export class PeerSession {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Settles once every message sent so far has left this session's channel layers (sealed and handed over). */
+  flushed(): Promise<void> {
+    return this.options.channel.flushed?.() ?? Promise.resolve();
+  }
+
   close(): void {
     if (this.state === 'closed') return;
     this.state = 'closed';

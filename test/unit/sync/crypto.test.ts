@@ -12,6 +12,7 @@ import {
   toBase64Url,
   verifySecretProof,
 } from '../../../src/sync/peer/crypto';
+import { encryptedChannel, type PeerChannel } from '../../../src/sync/peer/channel';
 import { inviteLink, parseInvite, rotateSecret, withoutInvite } from '../../../src/sync/peer/invite';
 
 const WORKSPACE = '019ab2c4-5d6e-7f80-9a1b-2c3d4e5f6a7b';
@@ -123,5 +124,20 @@ describe('invites', () => {
     expect(rotated.secret).not.toBe(invite.secret);
     const [oldKeys, newKeys] = await Promise.all([deriveWorkspaceKeys(WORKSPACE, invite.secret), deriveWorkspaceKeys(WORKSPACE, rotated.secret)]);
     await expect(open(oldKeys.data, await seal(newKeys.data, Uint8Array.of(1)))).rejects.toThrow(DecryptError);
+  });
+});
+
+describe('encrypted channel', () => {
+  test('flushed settles once every message sent so far is sealed and in the transport below, in order', async () => {
+    const keys = await deriveWorkspaceKeys(WORKSPACE, newWorkspaceSecret());
+    const handedOver: Uint8Array[] = [];
+    const transport: PeerChannel = { send: (message) => handedOver.push(message), onMessage: () => {}, onClose: () => {}, close: () => {} };
+    const channel = encryptedChannel(transport, keys.data, () => {});
+    channel.send(text.encode('first'));
+    channel.send(text.encode('second'));
+    // Sealing is asynchronous: nothing has reached the transport when send returns.
+    expect(handedOver).toHaveLength(0);
+    await channel.flushed?.();
+    expect(await Promise.all(handedOver.map(async (sealed) => new TextDecoder().decode(await open(keys.data, sealed))))).toEqual(['first', 'second']);
   });
 });

@@ -122,9 +122,17 @@ export class CustomerIndex {
   });
   /** Every customer in each sort order, kept until the next change: sorting 100,000 names takes a few hundred ms. */
   private readonly sorted = new Map<CustomerSort, IndexedCustomer[]>();
+  /** Per sort and direction: the order, each customer's place in it, and the live customers' ids in it. */
+  private readonly orderings = new Map<string, Ordering>();
   private scores = new Map<string, CustomerScore>();
   /** Each customer's search terms, for queries of short words only (see `query`). */
   private readonly terms = new Map<string, string[]>();
+  /**
+   * The customers with a term beginning with each one- and two-character prefix: a short query reads its list
+   * instead of every customer's terms. Lists only grow between rebuilds; an entry is checked against the customer's
+   * current terms when read, and a list found mostly stale is rewritten.
+   */
+  private readonly shortPrefixes = new Map<string, string[]>();
   /** Counts every answer carries, whatever the query: kept until the next change instead of recounted per keystroke. */
   private totals: Pick<CustomerQueryResult, 'total' | 'tags' | 'segments'> | undefined;
 
@@ -135,6 +143,7 @@ export class CustomerIndex {
   /** Adds or replaces customers; a removed id (no longer in the read model) is given in `removed`. */
   upsert(customers: readonly IndexedCustomer[], removed: readonly string[] = []): void {
     this.sorted.clear();
+    this.orderings.clear();
     this.totals = undefined;
     for (const id of removed) this.remove(id);
     for (const customer of customers) {
@@ -142,7 +151,15 @@ export class CustomerIndex {
       this.rows.set(customer.id, customer);
       const text = searchText(customer);
       this.search.add({ id: customer.id, ...text });
-      this.terms.set(customer.id, [...new Set(tokenize(`${text.name} ${text.company} ${text.contact}`))]);
+      const terms = [...new Set(tokenize(`${text.name} ${text.company} ${text.contact}`))];
+      this.terms.set(customer.id, terms);
+      const prefixes = new Set<string>();
+      for (const term of terms) for (let length = 1; length <= SHORT_WORD; length++) if (term.length >= length) prefixes.add(term.slice(0, length));
+      for (const prefix of prefixes) {
+        const list = this.shortPrefixes.get(prefix);
+        if (list) list.push(customer.id);
+        else this.shortPrefixes.set(prefix, [customer.id]);
+      }
     }
   }
 
@@ -152,13 +169,16 @@ export class CustomerIndex {
     this.totals = undefined;
     this.sorted.delete('churn');
     this.sorted.delete('clv');
+    this.orderings.clear();
   }
 
   clear(): void {
     this.sorted.clear();
+    this.orderings.clear();
     this.totals = undefined;
     this.rows.clear();
     this.terms.clear();
+    this.shortPrefixes.clear();
     this.search.removeAll();
   }
 
@@ -176,11 +196,15 @@ export class CustomerIndex {
     if (words.length > 0 && words.every((word) => word.length <= SHORT_WORD)) {
       // One or two letters begin a large share of all words: scoring every match (as the full-text search does for
       // a prefix) takes long at 100,000 customers and ranks nothing useful. The list's own order serves better.
-      const matches = (row: IndexedCustomer) => {
-        const terms = this.terms.get(row.id) ?? [];
-        return words.every((word) => terms.some((term) => term.startsWith(word)));
-      };
-      rows = this.ordered(query).filter((row) => keep(row) && matches(row));
+      const ordering = this.ordering(query);
+      const position = ordering.position();
+      // Each match's place in the list, looked up once, then the places sorted: the matches in the list's order.
+      const places = Int32Array.from(this.withShortWords(words), (id) => position.get(id) ?? -1).sort();
+      rows = [];
+      for (const place of places) {
+        const row = ordering.rows[place];
+        if (row && keep(row)) rows.push(row);
+      }
     } else if (text) {
       // Every term but the one being typed is whole; the last is a prefix, and long terms forgive a typo.
       const hits = this.search.search(text, {
@@ -189,20 +213,45 @@ export class CustomerIndex {
       });
       rows = hits.map((hit) => this.rows.get(hit.id as string)).filter((row): row is IndexedCustomer => row !== undefined && keep(row));
     } else {
-      rows = this.ordered(query).filter(keep);
+      const ordering = this.ordering(query);
+      this.totals ??= { total: this.countAlive(), tags: this.tagCounts(), segments: this.segmentCounts() };
+      const unfiltered = !query.deleted && query.tag === undefined && query.ownerId === undefined && query.lifecycle === undefined && query.segment === undefined;
+      // The whole live list, asked for on every emptied search box, is the same until the next change.
+      if (unfiltered) return { ids: ordering.liveIds(), ...this.totals };
+      rows = ordering.rows.filter(keep);
     }
     this.totals ??= { total: this.countAlive(), tags: this.tagCounts(), segments: this.segmentCounts() };
     return { ids: rows.map((row) => row.id), ...this.totals };
   }
 
+  /** Customers having, for every word, a term that begins with it (words of at most SHORT_WORD characters). */
+  private withShortWords(words: readonly string[]): Set<string> {
+    const hasTermStarting = (id: string, word: string) => this.terms.get(id)?.some((term) => term.startsWith(word)) === true;
+    // The rarest word's list holds every answer; each entry is checked against the current terms.
+    const rarest = words.reduce((best, word) => ((this.shortPrefixes.get(word)?.length ?? 0) < (this.shortPrefixes.get(best)?.length ?? 0) ? word : best));
+    const list = this.shortPrefixes.get(rarest) ?? [];
+    const current = new Set(list.filter((id) => hasTermStarting(id, rarest)));
+    if (current.size < list.length / 2) this.shortPrefixes.set(rarest, [...current]);
+    const found = new Set<string>();
+    for (const id of current) if (words.every((word) => hasTermStarting(id, word))) found.add(id);
+    return found;
+  }
+
   /** Every customer in the query's sort order; customers without a score stay last either way. */
-  private ordered(query: CustomerQuery): IndexedCustomer[] {
-    const rows = this.inOrder(query.sort);
-    if (!query.descending) return rows;
-    // An unknown risk is not the highest nor the lowest.
-    const sort = query.sort;
-    const scored = isScoreSort(sort) ? rows.filter((row) => SCORE_OF[sort](this.scores.get(row.id)) !== undefined) : rows;
-    return [...[...scored].reverse(), ...rows.slice(scored.length)];
+  private ordering(query: CustomerQuery): Ordering {
+    const key = `${query.sort}:${query.descending}`;
+    let ordering = this.orderings.get(key);
+    if (!ordering) {
+      let rows = this.inOrder(query.sort);
+      if (query.descending) {
+        // An unknown risk is not the highest nor the lowest.
+        const sort = query.sort;
+        const scored = isScoreSort(sort) ? rows.filter((row) => SCORE_OF[sort](this.scores.get(row.id)) !== undefined) : rows;
+        rows = [...[...scored].reverse(), ...rows.slice(scored.length)];
+      }
+      this.orderings.set(key, (ordering = new Ordering(rows)));
+    }
+    return ordering;
   }
 
   private inOrder(sort: CustomerSort): IndexedCustomer[] {
@@ -247,5 +296,23 @@ export class CustomerIndex {
     const counts = new Map<string, number>();
     for (const row of this.rows.values()) if (row.alive) for (const tag of row.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
     return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || compareText(a.tag, b.tag));
+  }
+}
+
+/** One order of every customer, with what queries in that order need, each worked out once and kept. */
+class Ordering {
+  private positions: Map<string, number> | undefined;
+  private live: string[] | undefined;
+
+  constructor(readonly rows: readonly IndexedCustomer[]) {}
+
+  position(): Map<string, number> {
+    this.positions ??= new Map(this.rows.map((row, i) => [row.id, i]));
+    return this.positions;
+  }
+
+  liveIds(): string[] {
+    this.live ??= this.rows.filter((row) => row.alive === 1).map((row) => row.id);
+    return this.live;
   }
 }

@@ -87,6 +87,12 @@ describe('CustomerIndex', () => {
     expect(index.query({ ...query, text: 'wang' }).ids).toEqual(['2']);
     expect(index.query({ ...query, text: 'li' }).ids).toEqual(['2']);
     expect(index.query({ ...query, text: '娜' }).ids).toEqual([]);
+    // Short queries read prefix lists that keep old entries: a renamed customer is not found by its old name.
+    index.upsert([customer('3', 'Anne Bell', { company: 'Les Éditions', lifecycle: 'lead' })]);
+    expect(index.query({ ...query, text: 'zo' }).ids).toEqual([]);
+    expect(index.query({ ...query, text: 'an' }).ids).toEqual(['3']);
+    expect(index.query({ ...query, text: 'a', sort: 'created', descending: true }).ids).toEqual(['3', '1']);
+    expect(index.query({ ...query, text: 'a', sort: 'created' }).ids).toEqual(['1', '3']);
     expect(index.query(query).tags).toEqual([{ tag: 'vip', count: 1 }]);
   });
 });

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { LifecycleStage } from '../domain/customer';
+import { HEAD_ROWS, listed, type ListedCustomer } from './listedCustomer';
 
 // The customer list's query engine: search, filters and sort over a light copy of every customer, held in a
 // worker so that neither building the index nor answering a query over 100,000 customers blocks the page.
@@ -8,6 +9,7 @@ export interface IndexedCustomer {
   id: string;
   name: string;
   nameKey: string;
+  title?: string | undefined;
   company?: string | undefined;
   emails: readonly string[];
   phones: readonly string[];
@@ -44,6 +46,8 @@ export interface CustomerQuery {
 
 export interface CustomerQueryResult {
   ids: string[];
+  /** The first HEAD_ROWS customers of `ids`, as the list shows them. */
+  head: ListedCustomer[];
   /** Live customers in the workspace, whatever the query. */
   total: number;
   /** Every tag in use, with how many live customers carry it, most used first. */
@@ -217,11 +221,11 @@ export class CustomerIndex {
       this.totals ??= { total: this.countAlive(), tags: this.tagCounts(), segments: this.segmentCounts() };
       const unfiltered = !query.deleted && query.tag === undefined && query.ownerId === undefined && query.lifecycle === undefined && query.segment === undefined;
       // The whole live list, asked for on every emptied search box, is the same until the next change.
-      if (unfiltered) return { ids: ordering.liveIds(), ...this.totals };
+      if (unfiltered) return { ...ordering.live(), ...this.totals };
       rows = ordering.rows.filter(keep);
     }
     this.totals ??= { total: this.countAlive(), tags: this.tagCounts(), segments: this.segmentCounts() };
-    return { ids: rows.map((row) => row.id), ...this.totals };
+    return { ids: rows.map((row) => row.id), head: rows.slice(0, HEAD_ROWS).map(listed), ...this.totals };
   }
 
   /** Customers having, for every word, a term that begins with it (words of at most SHORT_WORD characters). */
@@ -302,7 +306,7 @@ export class CustomerIndex {
 /** One order of every customer, with what queries in that order need, each worked out once and kept. */
 class Ordering {
   private positions: Map<string, number> | undefined;
-  private live: string[] | undefined;
+  private liveResult: Pick<CustomerQueryResult, 'ids' | 'head'> | undefined;
 
   constructor(readonly rows: readonly IndexedCustomer[]) {}
 
@@ -311,8 +315,11 @@ class Ordering {
     return this.positions;
   }
 
-  liveIds(): string[] {
-    this.live ??= this.rows.filter((row) => row.alive === 1).map((row) => row.id);
-    return this.live;
+  live(): Pick<CustomerQueryResult, 'ids' | 'head'> {
+    if (!this.liveResult) {
+      const rows = this.rows.filter((row) => row.alive === 1);
+      this.liveResult = { ids: rows.map((row) => row.id), head: rows.slice(0, HEAD_ROWS).map(listed) };
+    }
+    return this.liveResult;
   }
 }

@@ -75,6 +75,9 @@ describe('CustomerIndex', () => {
     expect(index.query({ ...query, lifecycle: 'lead' }).ids).toEqual(['3']);
     const result = index.query(query);
     expect(result.total).toBe(4);
+    // The first rows travel with the answer, as the list shows them.
+    expect(result.head[1]).toEqual({ id: '2', name: 'Wang Fang', title: undefined, company: undefined, contact: 'wang.fang@example.com', lifecycle: 'customer', ownerId: 'm1' });
+    expect(index.query({ ...query, text: 'wan' }).head.map((row) => row.name)).toEqual(['Wang Fang']);
     expect(result.tags).toEqual([
       { tag: 'apac', count: 2 },
       { tag: 'vip', count: 2 },

@@ -3,9 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { CustomerRow } from '../../../data/db';
 import type { CustomerId } from '../../../domain/ids';
 import type { Member } from '../../../domain/member';
+import { listed, type ListedCustomer } from '../../../workers/listedCustomer';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 
 const ROW_HEIGHT = 60;
@@ -19,8 +19,21 @@ const COLUMN_WIDTHS: Record<string, string> = {
   owner: 'minmax(80px, 1fr)',
 };
 
-/** A window onto any number of customers: only the rows on screen are read from IndexedDB and rendered. */
-export function CustomerList({ ids, members, columns }: { ids: readonly string[]; members: Map<string, Member>; columns: readonly string[] }) {
+/**
+ * A window onto any number of customers: only the rows on screen are read from IndexedDB and rendered. The query's
+ * first rows (`head`, from the query worker) show until IndexedDB answers, so a new search paints at once.
+ */
+export function CustomerList({
+  ids,
+  head,
+  members,
+  columns,
+}: {
+  ids: readonly string[];
+  head: readonly ListedCustomer[];
+  members: Map<string, Member>;
+  columns: readonly string[];
+}) {
   const { t } = useTranslation();
   const { db } = useWorkspace();
   const scroller = useRef<HTMLDivElement>(null);
@@ -35,7 +48,8 @@ export function CustomerList({ ids, members, columns }: { ids: readonly string[]
   const last = items[items.length - 1]?.index ?? -1;
   const visibleIds = ids.slice(first, last + 1) as CustomerId[];
   const rows = useLiveQuery(() => db.customers.bulkGet(visibleIds), [db, visibleIds.join()]);
-  const byId = new Map((rows ?? []).filter((row): row is CustomerRow => row !== undefined).map((row) => [row.id, row]));
+  const byId = new Map<string, ListedCustomer>(head.map((row) => [row.id, row]));
+  for (const row of rows ?? []) if (row) byId.set(row.id, listed(row));
 
   const shows = (column: string) => columns.includes(column);
   const template = { '--customer-columns': ['name', ...columns].map((column) => COLUMN_WIDTHS[column]).join(' ') } as CSSProperties;
@@ -52,7 +66,7 @@ export function CustomerList({ ids, members, columns }: { ids: readonly string[]
                 <Link href={`/customers/${row.id}`} className="customer-row-link" style={template} data-testid="customer-row">
                   <span className="customer-name">{row.name}</span>
                   {shows('company') && <span className="customer-company muted">{[row.title, row.company].filter(Boolean).join(' · ')}</span>}
-                  {shows('contact') && <span className="customer-contact muted">{row.emails[0] ?? row.phones[0] ?? ''}</span>}
+                  {shows('contact') && <span className="customer-contact muted">{row.contact}</span>}
                   {shows('lifecycle') && <span className={`badge badge-${row.lifecycle}`}>{t(`lifecycle.${row.lifecycle}`)}</span>}
                   {shows('owner') && <span className="customer-owner muted">{row.ownerId ? members.get(row.ownerId)?.displayName : ''}</span>}
                 </Link>

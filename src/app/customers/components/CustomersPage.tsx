@@ -159,7 +159,7 @@ export function CustomersPage() {
           ? t('customers.count', { shown: formatNumber(result.ids.length, i18n.language), total: formatNumber(result.total, i18n.language) })
           : t('customers.loading')}
       </p>
-      <CustomerList ids={ids} members={members} columns={columns} />
+      <CustomerList ids={ids} head={result?.head ?? []} members={members} columns={columns} />
     </section>
   );
 }

@@ -143,6 +143,9 @@ export function calibrate(calibration: Calibration, logit: number): number {
 
 export type ReasonDirection = 'raises' | 'lowers';
 
+/** The least move of the calibrated log-odds that makes a column a reason: 0.005 in probability at p = 0.5. */
+export const MIN_REASON_LOGIT = 0.02;
+
 /** Why a customer's risk is what it is: a column, the customer's value in it and which way it moves the risk. */
 export interface ChurnReason {
   column: string;
@@ -162,12 +165,16 @@ export interface ChurnScores {
  * p(row) - p(row with that column's features set to their training means); for logistic regression that is the
  * coefficient times the standardised value (times the level indicator's deviation from its share, for a category)
  * carried through the calibrated sigmoid, and the same rule explains the network, the trees and the ensemble.
- * Reasons are ordered by the size of the effect; effects below 0.005 are not reasons.
+ * A column is a reason when it moves the calibrated log-odds by at least MIN_REASON_LOGIT, and reasons are ordered
+ * by that move: on the probability scale the customers most at risk (p near 1, where the sigmoid is flat) would show
+ * no reason at all, and they are the ones a team looks at first.
  */
 export function scoreChurn(model: ChurnModel, columns: readonly Column[], rows: readonly number[], topReasons = 3): ChurnScores {
   const { encoder, calibration } = model;
   const x = encodeRows(encoder, columns, rows);
-  const probabilities = modelLogits(model, x).map((logit) => calibrate(calibration, logit));
+  const logits = modelLogits(model, x);
+  const probabilities = logits.map((logit) => calibrate(calibration, logit));
+  const logitMoves: Float64Array[] = [];
   const effects = encoder.columns.map((_, column) => {
     const moved = new Float64Array(x.data);
     encoder.featureColumn.forEach((owner, feature) => {
@@ -175,19 +182,22 @@ export function scoreChurn(model: ChurnModel, columns: readonly Column[], rows: 
       for (let i = 0; i < x.rows; i++) moved[i * x.cols + feature] = model.featureMeans[feature] as number;
     });
     const movedLogits = modelLogits(model, { ...x, data: moved });
+    logitMoves.push(logits.map((logit, i) => calibration.slope * (logit - (movedLogits[i] as number))));
     return probabilities.map((p, i) => p - calibrate(calibration, movedLogits[i] as number));
   });
   const reasons = rows.map((row, i) =>
     encoder.columns
-      .map((column, c): ChurnReason => {
+      .map((column, c) => {
         const effect = (effects[c] as Float64Array)[i] as number;
+        const move = (logitMoves[c] as Float64Array)[i] as number;
         const cells = columns[column.source];
         const value = cells === undefined || cells[row] === undefined ? '' : cellText(cells, row);
-        return { column: column.name, value, direction: effect > 0 ? 'raises' : 'lowers', effect };
+        return { reason: { column: column.name, value, direction: move > 0 ? 'raises' : 'lowers', effect } satisfies ChurnReason, move };
       })
-      .filter((reason) => Math.abs(reason.effect) >= 0.005)
-      .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))
-      .slice(0, topReasons),
+      .filter(({ move }) => Math.abs(move) >= MIN_REASON_LOGIT)
+      .sort((a, b) => Math.abs(b.move) - Math.abs(a.move))
+      .slice(0, topReasons)
+      .map(({ reason }) => reason),
   );
   return { probabilities, reasons };
 }

@@ -92,6 +92,8 @@ function fromLog(logParams: Float64Array): BgNbdParams {
  * the derivatives of alive and droppedOut by their shares of the sum.
  */
 function logLikelihood({ r, alpha, a, b }: BgNbdParams, data: DistinctHistories, gradient: Float64Array = new Float64Array(4)): number {
+  // A step of the fit can leave the domain (exp of a very negative log parameter is 0): no likelihood there.
+  if (!(r > 0 && alpha > 0 && a > 0 && b > 0 && Number.isFinite(r + alpha + a + b))) return NaN;
   const { distinctX, times } = data;
   const groups = distinctX.length;
   const common = new Float64Array(groups);

@@ -121,6 +121,8 @@ function spendData({ x, m }: { x: Float64Array; m: Float64Array }): SpendData {
  * ln p, ln q and ln v are written into `gradient`.
  */
 function logLikelihood({ p, q, v }: GammaGammaParams, data: SpendData, gradient: Float64Array = new Float64Array(3)): number {
+  // A step of the fit can leave the domain (exp of a very negative log parameter is 0): no likelihood there.
+  if (!(p > 0 && q > 0 && v > 0 && Number.isFinite(p + q + v))) return NaN;
   const { distinctX, xCount, x, spent } = data;
   let customers = 0;
   let total = p * data.pCoefficient - data.sumLogM;

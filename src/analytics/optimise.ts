@@ -15,6 +15,8 @@ export interface MinimiseResult {
 export interface SmoothMinimiseOptions {
   /** Iterations (one gradient each, plus the line search's values). */
   maxIterations?: number;
+  /** The most any coordinate moves in one step (default 5: a factor of ~150 for a log parameter). */
+  maxStep?: number;
 }
 
 /** Writes the gradient of the objective at x into `gradient` and returns its value. */
@@ -39,6 +41,7 @@ export function negated(f: ValueAndGradient): ValueAndGradient {
 export function minimiseSmooth(fg: ValueAndGradient, x0: ArrayLike<number>, options: SmoothMinimiseOptions = {}): MinimiseResult {
   const n = x0.length;
   const maxIterations = options.maxIterations ?? 1000;
+  const maxStep = options.maxStep ?? 5;
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
   let value = fg(x, g);
@@ -68,8 +71,11 @@ export function minimiseSmooth(fg: ValueAndGradient, x0: ArrayLike<number>, opti
       scaled = true;
       continue;
     }
-    // Before the first update the identity knows nothing of the scale: the first step moves by at most 1.
-    let t = scaled ? 1 : Math.min(1, 1 / largest);
+    // Before the first update the identity knows nothing of the scale: the first step moves by at most 1. Later
+    // steps are capped too: an ill-conditioned estimate can point far outside where the objective can be evaluated.
+    let longest = 0;
+    for (const d of direction) longest = Math.max(longest, Math.abs(d));
+    let t = Math.min(scaled ? 1 : 1 / largest, maxStep / longest);
     let accepted = false;
     const trial = new Float64Array(n);
     let trialValue = value;

@@ -7,6 +7,8 @@ import {
   fitBgNbd,
 } from '../../../src/analytics/bgnbd';
 import { lnGamma } from '../../../src/analytics/special';
+import { generateDemo } from '../../../src/domain/demo/generate';
+import { customerSummary } from '../../../src/analytics/summary';
 import { cdnowSummary } from './cdnow';
 import { expectGradientMatches } from './gradientCheck';
 
@@ -89,4 +91,24 @@ describe('BG/NBD formulas, hand-computed', () => {
   test('bad histories are rejected with the customer named', () => {
     expect(() => fitBgNbd({ frequency: [1, 2], recency: [1, 5], T: [2, 4] })).toThrow(/customer 2: needs frequency >= 0 and 0 <= recency <= T/);
   });
+});
+
+test('a fit whose steps would leave the domain (a log parameter so low its exp is 0) backs off and converges', () => {
+  // The demo purchases that made an unbounded BFGS step take a parameter to 0 (and ln Γ throw) in CI.
+  const now = Date.UTC(2026, 10, 30) + 20 * 7 * 3_600_000;
+  const transactions = [...generateDemo({ seed: 20_261_142, customers: 1000, now, interactionsPerCustomer: 10 })].flatMap((item) =>
+    item.interactions.flatMap((interaction) =>
+      interaction.fields.type === 'purchase' ? [{ customerKey: item.customer.id, at: interaction.fields.at, amount: interaction.fields.amountMinor ?? 0 }] : [],
+    ),
+  );
+  const summary = customerSummary(transactions, { observationEnd: now, unit: 'day' });
+  const fit = fitBgNbd(summary);
+  expect(fit.converged).toBe(true);
+  expect(Object.values(fit.params).every((value) => value > 0 && Number.isFinite(value))).toBe(true);
+  // The optimum: no nearby point is more likely.
+  for (const factor of [0.99, 1.01]) {
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) {
+      expect(bgnbdLogLikelihood({ ...fit.params, [key]: fit.params[key] * factor }, summary)).toBeLessThanOrEqual(fit.logLikelihood + 1e-9);
+    }
+  }
 });

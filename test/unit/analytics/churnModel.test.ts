@@ -77,7 +77,7 @@ describe('churn model selection, calibration and reasons', () => {
   test('a customer whose risk is near certain still gets reasons (judged in log-odds, not in probability)', async () => {
     const training = await trainChurnModels(data, trainRows, { candidates: ['logistic'] });
     // Far less usage than anyone in the data, on the basic plan: p is ~1, so the plan moves p by a hair.
-    const columns = data.columns.map((cells, j) => [...cells, ['-10', 'basic', '0.5', '0'][j] as string]);
+    const columns = table.columns.map((cells, j) => [...cells, ['-10', 'basic', '0.5', '0'][j] as string]);
     const row = columns[0]!.length - 1;
     const { probabilities, reasons } = scoreChurn(training.models.logistic!, columns, [row], 2);
     expect(probabilities[0]).toBeGreaterThan(0.999);

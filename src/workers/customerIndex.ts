@@ -196,6 +196,7 @@ export class CustomerIndex {
       (query.segment === undefined || this.scores.get(row.id)?.segment === query.segment);
     const text = query.text.trim();
     const words = tokenize(text);
+    const totals = (this.totals ??= { total: this.countAlive(), tags: this.tagCounts(), segments: this.segmentCounts() });
     let rows: IndexedCustomer[];
     if (words.length > 0 && words.every((word) => word.length <= SHORT_WORD)) {
       // One or two letters begin a large share of all words: scoring every match (as the full-text search does for
@@ -218,14 +219,12 @@ export class CustomerIndex {
       rows = hits.map((hit) => this.rows.get(hit.id as string)).filter((row): row is IndexedCustomer => row !== undefined && keep(row));
     } else {
       const ordering = this.ordering(query);
-      this.totals ??= { total: this.countAlive(), tags: this.tagCounts(), segments: this.segmentCounts() };
       const unfiltered = !query.deleted && query.tag === undefined && query.ownerId === undefined && query.lifecycle === undefined && query.segment === undefined;
       // The whole live list, asked for on every emptied search box, is the same until the next change.
-      if (unfiltered) return { ...ordering.live(), ...this.totals };
+      if (unfiltered) return { ...ordering.live(), ...totals };
       rows = ordering.rows.filter(keep);
     }
-    this.totals ??= { total: this.countAlive(), tags: this.tagCounts(), segments: this.segmentCounts() };
-    return { ids: rows.map((row) => row.id), head: rows.slice(0, HEAD_ROWS).map(listed), ...this.totals };
+    return { ids: rows.map((row) => row.id), head: rows.slice(0, HEAD_ROWS).map(listed), ...totals };
   }
 
   /** Customers having, for every word, a term that begins with it (words of at most SHORT_WORD characters). */

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { attachAnalyticsRunner } from '../data/api/analyticsApi';
 import type { LeaderService } from '../data/api/leaderApi';
 import { subscribeToChanges } from '../data/changeFeed';
+import { closeInterruptedRuns } from './analytics/interruptedRuns';
 import { AnalyticsClient } from './analyticsClient';
 import type { AnalyticsRun } from './analyticsContract';
 import { AnalyticsScheduler } from './analyticsScheduler';
@@ -35,7 +36,9 @@ export const analyticsService: LeaderService = (engine) => {
     cancel: () => scheduler.cancel(),
   });
   const checkError = (error: unknown) => console.error('[analytics] checking for a run failed', error);
-  void scheduler.check().catch(checkError);
+  void closeInterruptedRuns(db)
+    .then(() => scheduler.check())
+    .catch(checkError);
   const interval = setInterval(() => void scheduler.check().catch(checkError), CHECK_EVERY_MS);
   return {
     stop: () => {

@@ -6,6 +6,7 @@ import { openWorkspaceDb, type CustomerRow, type InteractionRow, type RapportDb 
 import type { InteractionType } from '../../../src/domain/interaction';
 import type { Ticket } from '../../../src/domain/work';
 import { newId } from '../../../src/platform/ids';
+import { closeInterruptedRuns } from '../../../src/workers/analytics/interruptedRuns';
 import { DEFAULT_ANALYTICS_OPTIONS, runAnalytics } from '../../../src/workers/analytics/runAnalytics';
 import type { AnalyticsProgress, AnalyticsRun } from '../../../src/workers/analyticsContract';
 
@@ -214,5 +215,16 @@ describe('analytics run over a hand-made workspace', () => {
     expect(last?.status).toBe('cancelled');
     // The scores of the last finished run stay as they were.
     expect((await db.scores.toArray()).every((score) => score.runId === run.id)).toBe(true);
+  });
+
+  test('a run its leader left running is closed as cancelled when the next leader starts', async () => {
+    const left = { id: newId(), startedAt: NOW, status: 'running', trigger: 'daily', now: NOW } satisfies AnalyticsRun;
+    await db.analyticsRuns.put(left);
+    expect(await closeInterruptedRuns(db)).toBe(1);
+    const closed = (await db.analyticsRuns.get(left.id)) as AnalyticsRun | undefined;
+    expect(closed?.status).toBe('cancelled');
+    // Finished runs are left as they were.
+    expect(((await db.analyticsRuns.get(run.id)) as AnalyticsRun | undefined)?.status).toBe('done');
+    expect(await closeInterruptedRuns(db)).toBe(0);
   });
 });

@@ -456,38 +456,77 @@ export class DuplicateIndex {
   }
 }
 
-/** Joins matches into groups of subjects that are (transitively) duplicates of one another. */
-export function groupDuplicates(matches: readonly DuplicateMatch[]): DuplicateGroup[] {
-  const parent = new Map<string, string>();
-  const refs = new Map<string, SubjectRef>();
-  const find = (key: string): string => {
+/** Subjects joined by union-find: `root` of a key, and `join` of two roots (the second joins the first). */
+class Sets {
+  private readonly parent = new Map<string, string>();
+
+  root(key: string): string {
     let root = key;
-    while (parent.get(root) !== root) root = parent.get(root) ?? root;
-    parent.set(key, root);
+    for (let up = this.parent.get(root); up !== undefined && up !== root; up = this.parent.get(root)) root = up;
+    if (root !== key) this.parent.set(key, root);
     return root;
-  };
-  for (const { a, b } of matches) {
-    for (const ref of [a, b]) {
-      const key = refKey(ref);
-      if (!parent.has(key)) {
-        parent.set(key, key);
-        refs.set(key, ref);
-      }
-    }
-    parent.set(find(refKey(a)), find(refKey(b)));
   }
-  const groups = new Map<string, DuplicateGroup>();
-  for (const [key, ref] of refs) {
-    const root = find(key);
-    const group = groups.get(root) ?? { members: [], matches: [], score: 0 };
+
+  join(into: string, other: string): void {
+    this.parent.set(other, into);
+  }
+}
+
+const isExact = (match: DuplicateMatch) => match.reasons.includes('email') || match.reasons.includes('phone');
+
+/**
+ * Joins matches into groups to review. Subjects sharing an email or phone are one person, however they chain. A
+ * similar name joins two groups only when every person in one is similar to every person in the other: a sparse
+ * row (a name alone) is similar to every namesake in the file, and chaining through it would put dozens of
+ * different people in one group. A group's score is its weakest joining match, so 1 means every join is certain.
+ */
+export function groupDuplicates(matches: readonly DuplicateMatch[]): DuplicateGroup[] {
+  const order = new Map<string, SubjectRef>();
+  for (const { a, b } of matches) {
+    for (const ref of [a, b]) if (!order.has(refKey(ref))) order.set(refKey(ref), ref);
+  }
+  const people = new Sets();
+  for (const match of matches) {
+    if (!isExact(match)) continue;
+    const [a, b] = [people.root(refKey(match.a)), people.root(refKey(match.b))];
+    if (a !== b) people.join(a, b);
+  }
+  // Similar-name links between people, strongest first.
+  const similar = new Map<string, number>();
+  const pairKey = (x: string, y: string) => (x < y ? `${x} ${y}` : `${y} ${x}`);
+  for (const match of matches) {
+    if (isExact(match)) continue;
+    const [a, b] = [people.root(refKey(match.a)), people.root(refKey(match.b))];
+    if (a === b) continue;
+    const key = pairKey(a, b);
+    similar.set(key, Math.max(similar.get(key) ?? 0, match.score));
+  }
+  const groups = new Sets();
+  const peopleOf = new Map<string, string[]>();
+  const scoreOf = new Map<string, number>();
+  const allSimilar = (left: readonly string[], right: readonly string[]) => left.every((x) => right.every((y) => similar.has(pairKey(x, y))));
+  for (const [key, score] of [...similar].sort((x, y) => y[1] - x[1])) {
+    const [a = '', b = ''] = key.split(' ');
+    const [ga, gb] = [groups.root(a), groups.root(b)];
+    if (ga === gb) continue;
+    const [left, right] = [peopleOf.get(ga) ?? [ga], peopleOf.get(gb) ?? [gb]];
+    if (!allSimilar(left, right)) continue;
+    groups.join(ga, gb);
+    peopleOf.set(ga, [...left, ...right]);
+    peopleOf.delete(gb);
+    scoreOf.set(ga, Math.min(scoreOf.get(ga) ?? 1, scoreOf.get(gb) ?? 1, score));
+  }
+  const byRoot = new Map<string, DuplicateGroup>();
+  const groupOf = (ref: SubjectRef) => groups.root(people.root(refKey(ref)));
+  for (const ref of order.values()) {
+    const root = groupOf(ref);
+    const group = byRoot.get(root) ?? { members: [], matches: [], score: scoreOf.get(root) ?? 1 };
     group.members.push(ref);
-    groups.set(root, group);
+    byRoot.set(root, group);
   }
   for (const match of matches) {
-    const group = groups.get(find(refKey(match.a)));
-    if (!group) continue;
-    group.matches.push(match);
-    group.score = Math.max(group.score, match.score);
+    const root = groupOf(match.a);
+    if (root === groupOf(match.b)) byRoot.get(root)?.matches.push(match);
   }
-  return [...groups.values()];
+  return [...byRoot.values()].filter((group) => group.members.length > 1);
 }

@@ -6,7 +6,9 @@ import {
   duplicateScore,
   groupDuplicates,
   jaroWinkler,
+  type DuplicateMatch,
   type DuplicateSubject,
+  type MatchReason,
 } from '../../../src/import/duplicates';
 
 const file = (row: number, name: string, extra: Partial<DuplicateSubject> = {}): DuplicateSubject => ({
@@ -67,7 +69,7 @@ describe('DuplicateIndex', () => {
     expect(index.match(file(5, 'Mary Jones', { company: 'Acme' }))).toEqual([]);
   });
 
-  test('groups join matches transitively and keep every match with its reasons', () => {
+  test('groups join matches transitively and keep every match with its reasons; a group scores its weakest join', () => {
     const matches = [
       { a: { source: 'file', row: 3 }, b: { source: 'existing', id: 'c1' }, reasons: ['email'], score: 1 },
       { a: { source: 'file', row: 7 }, b: { source: 'file', row: 3 }, reasons: ['name_company'], score: 0.91 },
@@ -75,9 +77,20 @@ describe('DuplicateIndex', () => {
     ] as const;
     const groups = groupDuplicates(matches.map((m) => ({ ...m, reasons: [...m.reasons] })));
     expect(groups.map((g) => [g.members, g.matches.length, g.score])).toEqual([
-      [[{ source: 'file', row: 3 }, { source: 'existing', id: 'c1' }, { source: 'file', row: 7 }], 2, 1],
+      [[{ source: 'file', row: 3 }, { source: 'existing', id: 'c1' }, { source: 'file', row: 7 }], 2, 0.91],
       [[{ source: 'file', row: 9 }, { source: 'file', row: 8 }], 1, 1],
     ]);
+  });
+
+  test('a row with a name alone joins one namesake, not every namesake into one group', () => {
+    // Row 1 is "张鹏" with no email or phone: rows 2, 3 and 4 are three different 张鹏 (their contacts differ, so they
+    // do not match each other), each similar to row 1. Row 5 shares row 4's email, so it is row 4.
+    const link = (a: number, b: number, reasons: MatchReason[], score: number): DuplicateMatch => ({ a: { source: 'file', row: a }, b: { source: 'file', row: b }, reasons, score });
+    const groups = groupDuplicates([link(2, 1, ['name_company'], 0.9), link(3, 1, ['name_company'], 0.9), link(4, 1, ['name_company'], 0.92), link(5, 4, ['email'], 1)]);
+    expect(groups.map((g) => [g.members.map((m) => (m.source === 'file' ? m.row : m.id)), g.matches.length, g.score])).toEqual([[[1, 4, 5], 2, 0.92]]);
+    // Three rows all alike join as one.
+    const alike = groupDuplicates([link(2, 1, ['name_company'], 0.95), link(3, 1, ['name_company'], 0.9), link(3, 2, ['name_company'], 0.88)]);
+    expect(alike.map((g) => [g.members.length, g.matches.length, g.score])).toEqual([[3, 3, 0.9]]);
   });
 
   test('20,000 generated rows with planted duplicates: every exact one found, nearly every fuzzy one (timed)', () => {

@@ -4,7 +4,7 @@ import { BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, backupRecords, isBackupFi
 import { openWorkspaceDb, type CustomerRow, type InteractionRow } from '../data/db';
 import { TabClient, type WorkspaceApi, type WorkspaceIdentity } from '../data/tabs';
 import { ImportError } from '../import/errors';
-import type { ImportPreview, ImportSettings, ImportWorkerRequest, ImportWorkerResponse, ProgressReport } from './importContract';
+import { GROUP_PAGE, type ImportPreview, type ImportSettings, type ImportWorkerRequest, type ImportWorkerResponse, type ProgressReport } from './importContract';
 import {
   commitImport,
   findWorkspaceDuplicates,
@@ -140,7 +140,7 @@ async function withLeader<T>(identity: WorkspaceIdentity, work: (leader: TabClie
 }
 
 let controller: AbortController | null = null;
-let lastPreview: { file: File; settingsKey: string; preview: ImportPreview } | null = null;
+let lastPreview: { id: number; file: File; settingsKey: string; preview: ImportPreview } | null = null;
 
 function failure(error: unknown): ImportWorkerResponse {
   if (error instanceof ImportCancelled) return { kind: 'cancelled' };
@@ -172,8 +172,15 @@ async function handle(request: ImportWorkerRequest): Promise<void> {
         signal,
         onProgress: progressReporter(),
       });
-      lastPreview = { file: request.file, settingsKey: JSON.stringify(request.settings), preview };
-      post({ kind: 'preview', preview });
+      const id = (lastPreview?.id ?? 0) + 1;
+      lastPreview = { id, file: request.file, settingsKey: JSON.stringify(request.settings), preview };
+      const { groups, ...shown } = preview;
+      post({ kind: 'preview', preview: { ...shown, id, groupCount: groups.length, firstGroups: groups.slice(0, GROUP_PAGE) } });
+      return;
+    }
+    case 'groups': {
+      const groups = lastPreview?.id === request.preview ? lastPreview.preview.groups.slice(request.from, request.to) : [];
+      post({ kind: 'groups', from: request.from, groups });
       return;
     }
     case 'commit': {
@@ -188,6 +195,7 @@ async function handle(request: ImportWorkerRequest): Promise<void> {
           onProgress: progressReporter(),
           preview,
           decisions: request.decisions,
+          ...(request.bulk ? { bulk: request.bulk } : {}),
           jobId: request.jobId,
           resumeAfterRow: request.resumeAfterRow,
           emit: async (chunk) => {

@@ -89,6 +89,20 @@ export interface ImportPreview {
   lastRow: number;
 }
 
+/** Duplicate groups the page gets with the preview; it asks for the others as they scroll into view. */
+export const GROUP_PAGE = 50;
+
+/**
+ * The preview as the page holds it: how many duplicate groups there are and the first page of them. A file of
+ * 100,000 rows can hold thousands of groups (megabytes to copy into the page at once, a long task).
+ */
+export interface ShownPreview extends Omit<ImportPreview, 'groups'> {
+  /** Which of the worker's previews this is: pages of groups are asked for by it. */
+  id: number;
+  groupCount: number;
+  firstGroups: PreviewGroup[];
+}
+
 export interface WorkspaceDuplicate {
   members: Array<{ id: string; name: string; email?: string; phone?: string; company?: string }>;
   reasons: MatchReason[];
@@ -98,7 +112,10 @@ export interface WorkspaceDuplicate {
 export type ImportWorkerRequest =
   | { kind: 'inspect'; file: File; encoding?: TextEncodingName; hasHeader: boolean }
   | { kind: 'preview'; file: File; settings: ImportSettings }
-  | { kind: 'commit'; file: File; settings: ImportSettings; decisions: Record<string, DuplicateDecision>; jobId: string; resumeAfterRow: number; identity: WorkspaceIdentity }
+  /** `decisions` the user made group by group; `bulk` for every other group (else the group's suggestion). */
+  | { kind: 'commit'; file: File; settings: ImportSettings; decisions: Record<string, DuplicateDecision>; bulk?: DuplicateDecision; jobId: string; resumeAfterRow: number; identity: WorkspaceIdentity }
+  /** Duplicate groups `from` to `to` (exclusive) of a preview; none once the worker has made a newer one. */
+  | { kind: 'groups'; preview: number; from: number; to: number }
   | { kind: 'cancel' }
   | { kind: 'findDuplicates'; workspaceId: string }
   | { kind: 'backup'; workspaceId: string; settings: BackupRecord }
@@ -116,7 +133,8 @@ export interface ProgressReport {
 export type ImportWorkerResponse =
   | { kind: 'inspected'; inspection: FileInspection }
   | { kind: 'progress'; progress: ProgressReport }
-  | { kind: 'preview'; preview: ImportPreview }
+  | { kind: 'preview'; preview: ShownPreview }
+  | { kind: 'groups'; from: number; groups: PreviewGroup[] }
   | { kind: 'committed'; rows: number }
   | { kind: 'duplicates'; groups: WorkspaceDuplicate[] }
   | { kind: 'backup'; blob: Blob }

@@ -359,7 +359,9 @@ function mergeRows(jobId: string, rows: ReadonlyArray<{ row: number; fields: Cus
 
 export interface CommitInput extends PassInput {
   preview: ImportPreview;
+  /** The user's decision per group key; `bulk` for the groups without one; else each group's suggestion. */
   decisions: Readonly<Record<string, DuplicateDecision>>;
+  bulk?: DuplicateDecision;
   jobId: string;
   resumeAfterRow: number;
   emit: (chunk: ImportChunk) => Promise<void>;
@@ -372,7 +374,7 @@ export interface CommitInput extends PassInput {
  * job's own records ({@link isJobRecord}), or the rows would be matched to themselves.
  */
 export async function commitImport(input: CommitInput): Promise<number> {
-  const { source, settings, preview, decisions, jobId, resumeAfterRow, emit, readSheet, signal, onProgress } = input;
+  const { source, settings, preview, decisions, bulk, jobId, resumeAfterRow, emit, readSheet, signal, onProgress } = input;
   if (settings.mode === 'all' && preview.invalidRows > 0) throw new ImportRefused(preview.invalidRows);
   let seq = 0;
   let chunk: ImportChunk = { seq, lastRow: 0, customers: [], updates: [], interactions: [] };
@@ -389,7 +391,7 @@ export async function commitImport(input: CommitInput): Promise<number> {
 
   const fate = new Map<number, { group: PreviewGroup; decision: DuplicateDecision }>();
   for (const group of preview.groups) {
-    const decision = decisions[group.key] ?? group.suggested;
+    const decision = decisions[group.key] ?? bulk ?? group.suggested;
     for (const member of group.members) if (member.ref.source === 'file') fate.set(member.ref.row, { group, decision });
   }
   const held = new Map<PreviewGroup, Array<{ row: number; fields: CustomerFields }>>();

@@ -205,4 +205,25 @@ describe('import, merge, export and backup', () => {
     await page.getByTestId('roll-back').waitFor({ state: 'detached', timeout: 60_000 });
     expect((await named('Rolled ')).filter((c) => c.alive === 1)).toEqual([]);
   });
+
+  test('hundreds of duplicate groups: every one reachable by scrolling; a bulk choice, one group decided otherwise', async () => {
+    // 120 customers twice over (the same email): 120 groups, more than the preview carries at once.
+    const rows = Array.from({ length: 120 }, (_, i) => `Pair ${String(i + 1).padStart(3, '0')},pair${i + 1}@example.org`);
+    await chooseFile(page, 'pairs.csv', ['Name,Email', ...rows, ...rows].join('\r\n'));
+    await page.getByTestId('import-check').click();
+    await expect.poll(() => page.getByTestId('preview-duplicate-groups').textContent(), WAIT).toBe('120');
+    await page.getByTestId('bulk-keep').click();
+    const scroller = page.locator('.duplicate-scroller');
+    await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    const last = page.getByTestId('duplicate-group').filter({ hasText: 'Pair 120' });
+    await last.waitFor(WAIT);
+    expect(await last.getByRole('radio', { name: 'Keep both' }).isChecked()).toBe(true);
+    await last.getByRole('radio', { name: 'Merge' }).check();
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-done').waitFor(WAIT);
+    const pairs = (await aliveNames(page)).filter((name) => name.startsWith('Pair '));
+    expect(pairs).toHaveLength(239);
+    expect(pairs.filter((name) => name === 'Pair 120')).toHaveLength(1);
+    expect(pairs.filter((name) => name === 'Pair 001')).toHaveLength(2);
+  });
 });

@@ -79,7 +79,7 @@ export function ImportWizard({ flow }: { flow: ImportFlow }) {
             {preview && phase === 'previewed' && (
               <>
                 <PreviewReport preview={preview} />
-                {preview.kind === 'customers' && <DuplicateReview groups={preview.groups} decisions={flow.decisions} onDecide={flow.decide} onDecideAll={flow.decideAll} />}
+                {preview.kind === 'customers' && <DuplicateReview preview={preview} flow={flow} />}
                 <ConfirmImport flow={flow} />
               </>
             )}

@@ -1,12 +1,12 @@
 import { Download } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../workers/importContract';
+import type { ShownPreview } from '../../../workers/importContract';
 import { formatNumber } from '../../shared/format';
 import { downloadText } from '../utils/download';
 import { issueText } from '../utils/issueText';
 
 /** What the check found: counts, every invalid value with its reason, the changes cleaning made, the reports. */
-export function PreviewReport({ preview }: { preview: ImportPreview }) {
+export function PreviewReport({ preview }: { preview: ShownPreview }) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(value, i18n.language);
   const columnName = (column: number | null) => (column === null ? t('import.wholeRow') : (preview.header[column] ?? `Column ${column + 1}`));
@@ -16,7 +16,7 @@ export function PreviewReport({ preview }: { preview: ImportPreview }) {
     [t('import.invalidRows'), preview.invalidRows, 'invalid-rows'],
     [t('import.changedValues'), preview.changeCount, 'changed-values'],
     ...(preview.kind === 'customers'
-      ? [[t('import.duplicateGroups'), preview.groups.length, 'duplicate-groups'] as [string, number, string]]
+      ? [[t('import.duplicateGroups'), preview.groupCount, 'duplicate-groups'] as [string, number, string]]
       : [
           [t('import.newCustomers'), preview.newCustomers, 'new-customers'] as [string, number, string],
           [t('import.knownInteractions'), preview.knownInteractions, 'known-interactions'] as [string, number, string],

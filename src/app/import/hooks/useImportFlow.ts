@@ -7,13 +7,15 @@ import type { Region } from '../../../domain/normalise';
 import type { TextEncodingName } from '../../../import/encoding';
 import { newId } from '../../../platform/ids';
 import type { WorkspaceSettings } from '../../../sync/settings';
-import type {
-  DuplicateDecision,
-  FileInspection,
-  ImportPreview,
-  ImportSettings,
-  ImportWorkerResponse,
-  ProgressReport,
+import {
+  GROUP_PAGE,
+  type DuplicateDecision,
+  type FileInspection,
+  type ImportSettings,
+  type ImportWorkerResponse,
+  type PreviewGroup,
+  type ProgressReport,
+  type ShownPreview,
 } from '../../../workers/importContract';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
 import { useImportWorker } from './useImportWorker';
@@ -36,10 +38,11 @@ export interface ImportFailure {
   detail?: string;
 }
 
-/** What a job keeps to run again on resume. */
+/** What a job keeps to run again on resume (jobs saved before bulk choices carry a decision for every group). */
 export interface SavedJobSettings {
   settings: ImportSettings;
   decisions: Record<string, DuplicateDecision>;
+  bulk?: DuplicateDecision;
 }
 
 export interface ImportFlow {
@@ -47,8 +50,11 @@ export interface ImportFlow {
   file: File | null;
   inspection: FileInspection | null;
   settings: ImportSettings | null;
-  preview: ImportPreview | null;
-  decisions: Record<string, DuplicateDecision>;
+  preview: ShownPreview | null;
+  /** The decision a duplicate group will get: the user's for it, else the bulk choice, else the suggestion. */
+  decisionFor: (group: PreviewGroup) => DuplicateDecision;
+  /** A page of a preview's duplicate groups from `from` (the first page comes with the preview). */
+  loadGroups: (preview: ShownPreview, from: number) => Promise<PreviewGroup[]>;
   progress: ProgressReport | null;
   failure: ImportFailure | null;
   job: ImportJobRow | undefined;
@@ -80,8 +86,9 @@ export function useImportFlow(): ImportFlow {
   const [file, setFile] = useState<File | null>(null);
   const [inspection, setInspection] = useState<FileInspection | null>(null);
   const [settings, setSettings] = useState<ImportSettings | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [preview, setPreview] = useState<ShownPreview | null>(null);
   const [decisions, setDecisions] = useState<Record<string, DuplicateDecision>>({});
+  const [bulk, setBulk] = useState<DuplicateDecision | undefined>(undefined);
   const [progress, setProgress] = useState<ProgressReport | null>(null);
   const [failure, setFailure] = useState<ImportFailure | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -126,12 +133,12 @@ export function useImportFlow(): ImportFlow {
     setPhase('ready');
   };
 
-  const runCommit = async (chosen: File, run: ImportSettings, chosenDecisions: Record<string, DuplicateDecision>, id: string, resumeAfterRow: number) => {
+  const runCommit = async (chosen: File, run: ImportSettings, choices: Omit<SavedJobSettings, 'settings'>, id: string, resumeAfterRow: number) => {
     setJobId(id);
     setPhase('importing');
     setProgress(null);
     const answer = await worker.run(
-      { kind: 'commit', file: chosen, settings: run, decisions: chosenDecisions, jobId: id, resumeAfterRow, identity: client.identity },
+      { kind: 'commit', file: chosen, settings: run, ...choices, jobId: id, resumeAfterRow, identity: client.identity },
       (message) => message.kind === 'progress' && setProgress(message.progress),
     );
     if (answer.kind === 'committed') {
@@ -151,7 +158,11 @@ export function useImportFlow(): ImportFlow {
     inspection,
     settings,
     preview,
-    decisions,
+    decisionFor: (group) => decisions[group.key] ?? bulk ?? group.suggested,
+    loadGroups: async (shown, from) => {
+      const answer = await worker.run({ kind: 'groups', preview: shown.id, from, to: from + GROUP_PAGE });
+      return answer.kind === 'groups' ? answer.groups : [];
+    },
     progress,
     failure,
     job,
@@ -178,17 +189,22 @@ export function useImportFlow(): ImportFlow {
       if (answer.kind === 'cancelled') return setPhase('ready');
       if (answer.kind !== 'preview') return fail(failureOf(answer));
       setPreview(answer.preview);
-      setDecisions(Object.fromEntries(answer.preview.groups.map((group) => [group.key, group.suggested])));
+      setDecisions({});
+      setBulk(undefined);
       setPhase('previewed');
     },
     decide: (key, decision) => setDecisions((current) => ({ ...current, [key]: decision })),
-    decideAll: (decision) => setDecisions((current) => Object.fromEntries(Object.keys(current).map((key) => [key, decision]))),
+    decideAll: (decision) => {
+      setBulk(decision);
+      setDecisions({});
+    },
     commit: async () => {
       if (!file || !settings || !preview) return;
       const id = newId();
-      const saved: SavedJobSettings = { settings, decisions };
+      const choices = { decisions, ...(bulk ? { bulk } : {}) };
+      const saved: SavedJobSettings = { settings, ...choices };
       await client.call('startImportJob', { id, kind: settings.kind, fileName: file.name, fileSize: file.size, rowsTotal: preview.validRows - preview.knownInteractions, settings: saved });
-      await runCommit(file, settings, decisions, id, 0);
+      await runCommit(file, settings, choices, id, 0);
     },
     resume: async (interrupted, chosen) => {
       if (chosen.name !== interrupted.fileName || chosen.size !== interrupted.fileSize) return fail({ code: 'wrong_file' });
@@ -196,7 +212,8 @@ export function useImportFlow(): ImportFlow {
       const saved = ((await client.db.device.get(importSettingsKey(interrupted.id)))?.value ?? interrupted.settings) as SavedJobSettings;
       setFile(chosen);
       setSettings(saved.settings);
-      await runCommit(chosen, { ...saved.settings, workspaceId: client.identity.workspaceId }, saved.decisions, interrupted.id, interrupted.rowsDone);
+      const { settings: savedSettings, ...choices } = saved;
+      await runCommit(chosen, { ...savedSettings, workspaceId: client.identity.workspaceId }, choices, interrupted.id, interrupted.rowsDone);
     },
     cancel: () => worker.post({ kind: 'cancel' }),
     restore: async () => {

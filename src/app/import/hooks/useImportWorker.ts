@@ -1,17 +1,25 @@
 import { useEffect, useState } from 'react';
 import type { ImportWorkerRequest, ImportWorkerResponse } from '../../../workers/importContract';
 
-const FINAL_KINDS: ReadonlySet<ImportWorkerResponse['kind']> = new Set(['inspected', 'preview', 'committed', 'duplicates', 'backup', 'restored', 'cancelled', 'failed']);
+const FINAL_KINDS: ReadonlySet<ImportWorkerResponse['kind']> = new Set(['inspected', 'preview', 'groups', 'committed', 'duplicates', 'backup', 'restored', 'cancelled', 'failed']);
 
 /**
- * The page's door to the import worker: one request at a time; `run` resolves with the request's final answer and
- * passes progress, chunks to write and restore chunks to `onStep` on the way.
+ * The page's door to the import worker: one request at a time (a request made while another runs waits for it);
+ * `run` resolves with the request's final answer and passes progress to `onStep` on the way. `post` sends at once
+ * (a cancel).
  */
 export class ImportWorkerClient {
   private worker: Worker | null = null;
   private listener: ((message: ImportWorkerResponse) => void) | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
 
   run(request: ImportWorkerRequest, onStep: (message: ImportWorkerResponse) => void = () => {}): Promise<ImportWorkerResponse> {
+    const answer = this.queue.then(() => this.runNow(request, onStep));
+    this.queue = answer;
+    return answer;
+  }
+
+  private runNow(request: ImportWorkerRequest, onStep: (message: ImportWorkerResponse) => void): Promise<ImportWorkerResponse> {
     return new Promise((resolve) => {
       this.listener = (message) => {
         if (!FINAL_KINDS.has(message.kind)) return onStep(message);

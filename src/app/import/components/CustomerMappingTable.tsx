@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_TARGETS, type ColumnRule, type CustomerMapping, type CustomerTarget } from '../../../import/mapping';
 
@@ -5,9 +6,27 @@ function ruleValue(rule: ColumnRule): string {
   return rule.kind === 'field' ? `field:${rule.field}` : rule.kind;
 }
 
-/** One line per column of the file: its name, an example value, and the field it fills (editable). */
-export function CustomerMappingTable({ mapping, sample, onChange }: { mapping: CustomerMapping; sample: string[][]; onChange: (mapping: CustomerMapping) => void }) {
+interface MappingTableProps {
+  mapping: CustomerMapping;
+  sample: string[][];
+  /** Called with the whole new mapping, so an `onChange` from an earlier render is as good as the latest. */
+  onChange: (mapping: CustomerMapping) => void;
+}
+
+/**
+ * One line per column of the file: its name, an example value, and the field it fills (editable). Drawn again only
+ * when the mapping or the sample changes, not on every progress report of a check (each drawing translates a few
+ * hundred option labels).
+ */
+export const CustomerMappingTable = memo(MappingTable, (before, after) => before.mapping === after.mapping && before.sample === after.sample);
+
+function MappingTable({ mapping, sample, onChange }: MappingTableProps) {
   const { t } = useTranslation();
+  const targetOptions = CUSTOMER_TARGETS.map((target) => (
+    <option key={target} value={`field:${target}`}>
+      {t(`import.field.${target}`)}
+    </option>
+  ));
   const handleChange = (index: number, value: string) => {
     const header = mapping.header[index] ?? '';
     const rule: ColumnRule =
@@ -38,11 +57,7 @@ export function CustomerMappingTable({ mapping, sample, onChange }: { mapping: C
                   <select value={ruleValue(rule)} onChange={(event) => handleChange(index, event.target.value)} aria-label={mapping.header[index]} data-testid="mapping-select">
                     <option value="ignore">{t('import.ignore')}</option>
                     <option value="custom">{t('import.customField', { key: rule.kind === 'custom' ? rule.key : (mapping.header[index] ?? '') })}</option>
-                    {CUSTOMER_TARGETS.map((target) => (
-                      <option key={target} value={`field:${target}`}>
-                        {t(`import.field.${target}`)}
-                      </option>
-                    ))}
+                    {targetOptions}
                   </select>
                 </td>
               </tr>

@@ -99,7 +99,7 @@ export const syncSuite = {
       const localMs = median(local);
 
       console.log(`  · ${EDITS} one-field edits, each timed until it is in the other device's Dexie`);
-      const id = await firstCustomerId(alice);
+      const id = /** @type {string} */ (await readModel(alice, { firstKey: 'customers' }));
       // Both devices re-run analytics in the background after taking in the workspace (a minute or more at 10,000
       // customers). On one machine the two runs would share its two cores with the edits; on a team's devices each
       // has its own, so the edits are timed once both are done.
@@ -109,6 +109,8 @@ export const syncSuite = {
       // In-app navigation from here on: a reload would restart the leader tab and with it the peer connection.
       await alice.goto(`${appUrl}/customers/${id}`);
       await alice.locator('[data-testid="sync-badge"][data-state="online"]').waitFor({ timeout: 60_000 });
+      // The page load restarted Alice's leader: the edits start once it has caught up with Bob again.
+      await untilPeersSynced(alice);
       /** @type {number[]} */
       const latencies = [];
       /** @type {number[]} */
@@ -118,7 +120,7 @@ export const syncSuite = {
         await alice.getByRole('link', { name: 'Edit', exact: true }).click();
         await alice.getByTestId('customer-form').getByLabel('Job title').fill(title);
         const sentBefore = await bytesSent(alice);
-        const arrived = bob.evaluate(watchTitle, { id, title });
+        const arrived = readModel(bob, { until: { table: 'customers', id, field: 'title', value: title } });
         // The click as the page received it: playwright's own round trips and actionability checks before it are
         // the harness's time, not the app's.
         await alice.evaluate(() => {
@@ -199,6 +201,18 @@ async function startWorkspace(page, name) {
 }
 
 /**
+ * Until the device has an online peer and has exchanged with each what the other lacked.
+ * @param {Page} page
+ */
+async function untilPeersSynced(page) {
+  for (;;) {
+    const { peers } = /** @type {{ peers: { online: boolean, syncing: boolean }[] }} */ (await callLeader(page, 'syncStatus'));
+    if (peers.some((peer) => peer.online) && peers.every((peer) => !peer.online || !peer.syncing)) return;
+    await page.waitForTimeout(POLL_MS);
+  }
+}
+
+/**
  * Bytes this device has sent to its online peers since they connected.
  * @param {Page} page
  */
@@ -208,27 +222,52 @@ async function bytesSent(page) {
 }
 
 /**
- * Rows of a read-model table, straight from IndexedDB.
- * @param {Page} page
- * @param {string} table
- * @returns {Promise<number>}
+ * @typedef {{ count: string } | { firstKey: string } | { newest: [string, string] } | { until: { table: string, id: string, field: string, value: string } }} ReadModelQuery
+ * count: a table's rows; firstKey: a table's first key; newest: the row of a table's index's highest key;
+ * until: reads a row every 5 ms until its field holds the value, and answers the time it did.
  */
-function count(page, table) {
-  return page.evaluate(async (name) => {
+
+/**
+ * One look at the device's read model, straight from IndexedDB.
+ * @param {Page} page
+ * @param {ReadModelQuery} query
+ * @returns {Promise<any>}
+ */
+function readModel(page, query) {
+  return page.evaluate(async (query) => {
     const { workspaceId } = JSON.parse(localStorage.getItem('rapport.identity') ?? '{}');
-    const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open(`rapport-workspace-${workspaceId}`);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const rows = await new Promise((resolve, reject) => {
-      const request = /** @type {IDBDatabase} */ (db).transaction(name).objectStore(name).count();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    /** @type {IDBDatabase} */ (db).close();
-    return /** @type {number} */ (rows);
-  }, table);
+    const db = /** @type {IDBDatabase} */ (
+      await new Promise((resolve, reject) => {
+        const request = indexedDB.open(`rapport-workspace-${workspaceId}`);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      })
+    );
+    /** @param {() => IDBRequest} make */
+    const ask = (make) =>
+      new Promise((resolve, reject) => {
+        const request = make();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const store = (/** @type {string} */ name) => db.transaction(name).objectStore(name);
+    try {
+      if ('count' in query) return await ask(() => store(query.count).count());
+      if ('firstKey' in query) return String((/** @type {IDBCursor | null} */ (await ask(() => store(query.firstKey).openKeyCursor())))?.key);
+      if ('newest' in query) {
+        const [table, index] = query.newest;
+        return (/** @type {IDBCursorWithValue | null} */ (await ask(() => store(table).index(index).openCursor(null, 'prev'))))?.value;
+      }
+      const { table, id, field, value } = query.until;
+      for (;;) {
+        const row = /** @type {Record<string, unknown> | undefined} */ (await ask(() => store(table).get(id)));
+        if (row?.[field] === value) return Date.now();
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    } finally {
+      db.close();
+    }
+  }, query);
 }
 
 /**
@@ -239,7 +278,7 @@ function count(page, table) {
 async function settledCount(page, table) {
   let previous = -1;
   for (;;) {
-    const current = await count(page, table);
+    const current = await readModel(page, { count: table });
     if (current > 0 && current === previous) return current;
     previous = current;
     await page.waitForTimeout(2000);
@@ -253,7 +292,7 @@ async function settledCount(page, table) {
  */
 async function untilCounts(page, customers, interactions) {
   for (;;) {
-    if ((await count(page, 'customers')) === customers && (await count(page, 'interactions')) === interactions) return;
+    if ((await readModel(page, { count: 'customers' })) === customers && (await readModel(page, { count: 'interactions' })) === interactions) return;
     await page.waitForTimeout(POLL_MS);
   }
 }
@@ -264,71 +303,8 @@ async function untilCounts(page, customers, interactions) {
  */
 async function analyticsSettled(page) {
   for (;;) {
-    const newest = await page.evaluate(async () => {
-      const { workspaceId } = JSON.parse(localStorage.getItem('rapport.identity') ?? '{}');
-      const db = /** @type {IDBDatabase} */ (
-        await new Promise((resolve, reject) => {
-          const request = indexedDB.open(`rapport-workspace-${workspaceId}`);
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        })
-      );
-      const run = await new Promise((resolve, reject) => {
-        const request = db.transaction('analyticsRuns').objectStore('analyticsRuns').index('startedAt').openCursor(null, 'prev');
-        request.onsuccess = () => resolve(request.result?.value);
-        request.onerror = () => reject(request.error);
-      });
-      db.close();
-      return /** @type {{ status: string, finishedAt?: number } | undefined} */ (run);
-    });
+    const newest = /** @type {{ status: string, finishedAt?: number } | undefined} */ (await readModel(page, { newest: ['analyticsRuns', 'startedAt'] }));
     if (newest && newest.status !== 'running' && Date.now() - (newest.finishedAt ?? 0) >= ANALYTICS_QUIET_MS) return;
     await page.waitForTimeout(1000);
-  }
-}
-
-/** @param {Page} page */
-async function firstCustomerId(page) {
-  return page.evaluate(async () => {
-    const { workspaceId } = JSON.parse(localStorage.getItem('rapport.identity') ?? '{}');
-    const db = await new Promise((resolve, reject) => {
-      const request = indexedDB.open(`rapport-workspace-${workspaceId}`);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const key = await new Promise((resolve, reject) => {
-      const request = /** @type {IDBDatabase} */ (db).transaction('customers').objectStore('customers').openKeyCursor();
-      request.onsuccess = () => resolve(request.result?.key);
-      request.onerror = () => reject(request.error);
-    });
-    /** @type {IDBDatabase} */ (db).close();
-    return String(key);
-  });
-}
-
-/**
- * In the receiving page: reads the customer every 5 ms until its title is the expected one; the time it was seen.
- * @param {{ id: string, title: string }} target
- * @returns {Promise<number>}
- */
-async function watchTitle({ id, title }) {
-  const { workspaceId } = JSON.parse(localStorage.getItem('rapport.identity') ?? '{}');
-  const db = /** @type {IDBDatabase} */ (
-    await new Promise((resolve, reject) => {
-      const request = indexedDB.open(`rapport-workspace-${workspaceId}`);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    })
-  );
-  for (;;) {
-    const row = await new Promise((resolve, reject) => {
-      const request = db.transaction('customers').objectStore('customers').get(id);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    if (/** @type {{ title?: string } | undefined} */ (row)?.title === title) {
-      db.close();
-      return Date.now();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

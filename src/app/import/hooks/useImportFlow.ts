@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { startTransition, useState } from 'react';
 import type { BackupTable } from '../../../data/backup';
 import { importSettingsKey } from '../../../data/api/importApi';
 import type { ImportJobRow } from '../../../data/db';
@@ -107,6 +107,11 @@ export function useImportFlow(): ImportFlow {
     const answer = await worker.run({ kind: 'inspect', file: chosen, hasHeader: options.hasHeader, ...(options.encoding ? { encoding: options.encoding } : {}) });
     if (answer.kind !== 'inspected') return fail(failureOf(answer));
     const found = answer.inspection;
+    // Drawn as a transition, in slices: the mapping table of a wide file is a long drawing.
+    startTransition(() => showInspection(found, options));
+  };
+
+  const showInspection = (found: FileInspection, options: { encoding?: TextEncodingName | undefined; hasHeader: boolean }) => {
     setInspection(found);
     if (found.format === 'backup') {
       setSettings(null);
@@ -133,13 +138,18 @@ export function useImportFlow(): ImportFlow {
     setPhase('ready');
   };
 
+  /** Progress redraws the page several times a second: as transitions, which never hold up what the user does. */
+  const showProgress = (message: ImportWorkerResponse) => {
+    if (message.kind === 'progress') startTransition(() => setProgress(message.progress));
+  };
+
   const runCommit = async (chosen: File, run: ImportSettings, choices: Omit<SavedJobSettings, 'settings'>, id: string, resumeAfterRow: number) => {
     setJobId(id);
     setPhase('importing');
     setProgress(null);
     const answer = await worker.run(
       { kind: 'commit', file: chosen, settings: run, ...choices, jobId: id, resumeAfterRow, identity: client.identity },
-      (message) => message.kind === 'progress' && setProgress(message.progress),
+      showProgress,
     );
     if (answer.kind === 'committed') {
       await client.call('finishImportJob', id, 'done');
@@ -185,13 +195,16 @@ export function useImportFlow(): ImportFlow {
       if (!file || !settings) return;
       setPhase('checking');
       setProgress(null);
-      const answer = await worker.run({ kind: 'preview', file, settings }, (message) => message.kind === 'progress' && setProgress(message.progress));
+      const answer = await worker.run({ kind: 'preview', file, settings }, showProgress);
       if (answer.kind === 'cancelled') return setPhase('ready');
       if (answer.kind !== 'preview') return fail(failureOf(answer));
-      setPreview(answer.preview);
-      setDecisions({});
-      setBulk(undefined);
-      setPhase('previewed');
+      const { preview: shown } = answer;
+      startTransition(() => {
+        setPreview(shown);
+        setDecisions({});
+        setBulk(undefined);
+        setPhase('previewed');
+      });
     },
     decide: (key, decision) => setDecisions((current) => ({ ...current, [key]: decision })),
     decideAll: (decision) => {

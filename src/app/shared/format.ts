@@ -1,7 +1,26 @@
 // Numbers, money and times in the reader's language.
 
+// Making a formatter costs far more than formatting with one (a timeline of 1,000 interactions spent most of its
+// drawing making date formatters): one per language and style, kept.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(language: string, currency?: string): Intl.NumberFormat {
+  const key = `${language} ${currency ?? ''}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(language, currency ? { style: 'currency', currency } : {})));
+  return format;
+}
+
+function dateFormat(language: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${language} ${withTime}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(language, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' })));
+  return format;
+}
+
 export function formatMoney(amountMinor: number, currency: string, language: string): string {
-  const format = new Intl.NumberFormat(language, { style: 'currency', currency });
+  const format = numberFormat(language, currency);
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(amountMinor / 10 ** digits);
 }
@@ -15,20 +34,20 @@ export function parseMoney(text: string, currency: string, language: string): nu
   const whole = (match ? match[1] ?? '' : cleaned).replace(/[.,]/g, '');
   const value = Number(`${whole || '0'}.${match?.[2] ?? '0'}`);
   if (!Number.isFinite(value)) return null;
-  const digits = new Intl.NumberFormat(language, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits = numberFormat(language, currency).resolvedOptions().maximumFractionDigits ?? 2;
   return Math.round(value * 10 ** digits);
 }
 
 export function formatDateTime(at: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return dateFormat(language, true).format(at);
 }
 
 export function formatDate(at: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(at);
+  return dateFormat(language, false).format(at);
 }
 
 export function formatNumber(value: number, language: string): string {
-  return new Intl.NumberFormat(language).format(value);
+  return numberFormat(language).format(value);
 }
 
 /** The value of an <input type="datetime-local"> for a time, in the reader's zone. */

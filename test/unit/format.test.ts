@@ -1,0 +1,20 @@
+import { expect, test } from 'vitest';
+import { formatMoney, formatNumber, parseMoney } from '../../src/app/shared/format';
+
+test('money in each currency and language, however the formatters are shared', () => {
+  expect(formatMoney(123456, 'USD', 'en')).toBe('$1,234.56');
+  // Same language, another currency: yen have no minor unit.
+  expect(formatMoney(123456, 'JPY', 'en')).toBe('¥123,456');
+  expect(formatMoney(123456, 'USD', 'en')).toBe('$1,234.56');
+  expect(formatMoney(123456, 'CNY', 'zh-CN')).toBe('¥1,234.56');
+  expect(formatMoney(-5, 'EUR', 'de')).toBe('-0,05\u00a0€');
+  expect(formatNumber(1234567.5, 'en')).toBe('1,234,567.5');
+  expect(formatNumber(1234567.5, 'de')).toBe('1.234.567,5');
+});
+
+test('amounts typed in either notation, in minor units of the currency', () => {
+  expect(parseMoney('1,234.56', 'USD', 'en')).toBe(123456);
+  expect(parseMoney('1.234,56 €', 'EUR', 'de')).toBe(123456);
+  expect(parseMoney('¥1,234', 'JPY', 'en')).toBe(1234);
+  expect(parseMoney('abc', 'USD', 'en')).toBeNull();
+});

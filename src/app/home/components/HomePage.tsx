@@ -24,13 +24,14 @@ const RECENT = 8;
 
 export function HomePage() {
   const client = useWorkspace();
-  const customers = useLiveQuery(() => client.db.customers.count(), [client.db]);
+  // Re-run on every change to customers: one key read, not a count of them all.
+  const hasCustomers = useLiveQuery(async () => (await client.db.customers.limit(1).primaryKeys()).length > 0, [client.db]);
   const [progress, setProgress] = useState<JobProgress | null>(null);
   useEffect(() => client.on('progress', (next) => next.task === 'demo' && setProgress(next)), [client]);
-  if (customers === undefined) return null;
+  if (hasCustomers === undefined) return null;
   // The welcome screen stays while demo data loads, so its progress bar stays in view.
   const loading = progress !== null && progress.done < progress.total;
-  return customers === 0 || loading ? <EmptyWorkspace progress={progress} onProgress={setProgress} /> : <WorkspaceSummary />;
+  return !hasCustomers || loading ? <EmptyWorkspace progress={progress} onProgress={setProgress} /> : <WorkspaceSummary />;
 }
 
 function EmptyWorkspace({ progress, onProgress }: { progress: JobProgress | null; onProgress: (progress: JobProgress | null) => void }) {

@@ -194,8 +194,7 @@ async function handle(request: ImportWorkerRequest): Promise<void> {
           ...input,
           onProgress: progressReporter(),
           preview,
-          decisions: request.decisions,
-          ...(request.bulk ? { bulk: request.bulk } : {}),
+          choices: { decisions: request.decisions, ...(request.bulk ? { bulk: request.bulk } : {}) },
           jobId: request.jobId,
           resumeAfterRow: request.resumeAfterRow,
           emit: async (chunk) => {

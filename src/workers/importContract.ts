@@ -89,6 +89,17 @@ export interface ImportPreview {
   lastRow: number;
 }
 
+/** The user's duplicate choices: a decision per group key where they made one, and a bulk choice for the rest. */
+export interface DuplicateChoices {
+  decisions: Record<string, DuplicateDecision>;
+  bulk?: DuplicateDecision;
+}
+
+/** The decision a group gets: the user's for it, else the bulk choice, else its suggestion (review and commit agree). */
+export function decisionOf(group: PreviewGroup, { decisions, bulk }: DuplicateChoices): DuplicateDecision {
+  return decisions[group.key] ?? bulk ?? group.suggested;
+}
+
 /** Duplicate groups the page gets with the preview; it asks for the others as they scroll into view. */
 export const GROUP_PAGE = 50;
 
@@ -112,8 +123,7 @@ export interface WorkspaceDuplicate {
 export type ImportWorkerRequest =
   | { kind: 'inspect'; file: File; encoding?: TextEncodingName; hasHeader: boolean }
   | { kind: 'preview'; file: File; settings: ImportSettings }
-  /** `decisions` the user made group by group; `bulk` for every other group (else the group's suggestion). */
-  | { kind: 'commit'; file: File; settings: ImportSettings; decisions: Record<string, DuplicateDecision>; bulk?: DuplicateDecision; jobId: string; resumeAfterRow: number; identity: WorkspaceIdentity }
+  | ({ kind: 'commit'; file: File; settings: ImportSettings; jobId: string; resumeAfterRow: number; identity: WorkspaceIdentity } & DuplicateChoices)
   /** Duplicate groups `from` to `to` (exclusive) of a preview; none once the worker has made a newer one. */
   | { kind: 'groups'; preview: number; from: number; to: number }
   | { kind: 'cancel' }

@@ -15,7 +15,9 @@ import { existingCustomerIndex, importCustomerBatch, importInteractionBatch, typ
 import { guessDateOrder } from '../import/values';
 import { parseVCards } from '../import/vcard';
 import {
+  decisionOf,
   PREVIEW_LIMIT,
+  type DuplicateChoices,
   type DuplicateDecision,
   type FileFormat,
   type FileInspection,
@@ -359,9 +361,7 @@ function mergeRows(jobId: string, rows: ReadonlyArray<{ row: number; fields: Cus
 
 export interface CommitInput extends PassInput {
   preview: ImportPreview;
-  /** The user's decision per group key; `bulk` for the groups without one; else each group's suggestion. */
-  decisions: Readonly<Record<string, DuplicateDecision>>;
-  bulk?: DuplicateDecision;
+  choices: DuplicateChoices;
   jobId: string;
   resumeAfterRow: number;
   emit: (chunk: ImportChunk) => Promise<void>;
@@ -374,7 +374,7 @@ export interface CommitInput extends PassInput {
  * job's own records ({@link isJobRecord}), or the rows would be matched to themselves.
  */
 export async function commitImport(input: CommitInput): Promise<number> {
-  const { source, settings, preview, decisions, bulk, jobId, resumeAfterRow, emit, readSheet, signal, onProgress } = input;
+  const { source, settings, preview, choices, jobId, resumeAfterRow, emit, readSheet, signal, onProgress } = input;
   if (settings.mode === 'all' && preview.invalidRows > 0) throw new ImportRefused(preview.invalidRows);
   let seq = 0;
   let chunk: ImportChunk = { seq, lastRow: 0, customers: [], updates: [], interactions: [] };
@@ -391,7 +391,7 @@ export async function commitImport(input: CommitInput): Promise<number> {
 
   const fate = new Map<number, { group: PreviewGroup; decision: DuplicateDecision }>();
   for (const group of preview.groups) {
-    const decision = decisions[group.key] ?? bulk ?? group.suggested;
+    const decision = decisionOf(group, choices);
     for (const member of group.members) if (member.ref.source === 'file') fate.set(member.ref.row, { group, decision });
   }
   const held = new Map<PreviewGroup, Array<{ row: number; fields: CustomerFields }>>();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { ImportChunk } from '../../../src/data/api/importApi';
 import { autoMapCustomers, autoMapInteractions } from '../../../src/import/mapping';
-import type { ImportSettings } from '../../../src/workers/importContract';
+import { decisionOf, type ImportSettings, type PreviewGroup } from '../../../src/workers/importContract';
 import {
   commitImport,
   findWorkspaceDuplicates,
@@ -43,7 +43,7 @@ async function run(text: string, existing: WorkspaceCustomer[] = [], overrides: 
   const input = { source: source(text), settings: settings(text, overrides), existing };
   const preview = await previewImport(input);
   const chunks: ImportChunk[] = [];
-  await commitImport({ ...input, preview, decisions, jobId: JOB, resumeAfterRow, emit: async (chunk) => void chunks.push(structuredClone(chunk)) });
+  await commitImport({ ...input, preview, choices: { decisions }, jobId: JOB, resumeAfterRow, emit: async (chunk) => void chunks.push(structuredClone(chunk)) });
   return { preview, chunks, customers: chunks.flatMap((c) => c.customers), updates: chunks.flatMap((c) => c.updates) };
 }
 
@@ -78,7 +78,7 @@ describe('preview and commit of a customer file', () => {
     const input = { source: source(PEOPLE), settings: settings(PEOPLE, { mode: 'all' }), existing: [] };
     const preview = await previewImport(input);
     const chunks: ImportChunk[] = [];
-    await expect(commitImport({ ...input, preview, decisions: {}, jobId: JOB, resumeAfterRow: 0, emit: async (c) => void chunks.push(c) })).rejects.toBeInstanceOf(ImportRefused);
+    await expect(commitImport({ ...input, preview, choices: { decisions: {} }, jobId: JOB, resumeAfterRow: 0, emit: async (c) => void chunks.push(c) })).rejects.toBeInstanceOf(ImportRefused);
     expect(chunks).toEqual([]);
   });
 
@@ -190,7 +190,7 @@ describe('history files', () => {
     const ids = new Set(CDNOW.split('\n').slice(1).map((line) => line.trim().split(/\s+/)[0]));
     expect(preview).toMatchObject({ rowsRead: 400, validRows: 400, invalidRows: 0, newCustomers: ids.size });
     const chunks: ImportChunk[] = [];
-    await commitImport({ ...base, preview, decisions: {}, jobId: JOB, resumeAfterRow: 0, emit: async (c) => void chunks.push(c) });
+    await commitImport({ ...base, preview, choices: { decisions: {} }, jobId: JOB, resumeAfterRow: 0, emit: async (c) => void chunks.push(c) });
     const customers = chunks.flatMap((c) => c.customers);
     const interactions = chunks.flatMap((c) => c.interactions);
     expect(customers).toHaveLength(ids.size);
@@ -213,7 +213,7 @@ describe('history files', () => {
     const third = await previewImport({ ...base, existing, existingInteractions });
     expect(third).toMatchObject({ newCustomers: 0, knownInteractions: 400 });
     const rewritten: ImportChunk[] = [];
-    await commitImport({ ...base, existing, existingInteractions, preview: third, decisions: {}, jobId: JOB, resumeAfterRow: 0, emit: async (c) => void rewritten.push(c) });
+    await commitImport({ ...base, existing, existingInteractions, preview: third, choices: { decisions: {} }, jobId: JOB, resumeAfterRow: 0, emit: async (c) => void rewritten.push(c) });
     expect(rewritten).toEqual([]);
   });
 
@@ -225,9 +225,17 @@ describe('history files', () => {
     expect(preview).toMatchObject({ rowsRead: 2, validRows: 1, invalidRows: 1, newCustomers: 0 });
     expect(preview.issues.map((i) => [i.row, preview.header[i.column ?? -1], i.value, i.code])).toEqual([[3, 'NPS', '12', 'out_of_range']]);
     const chunks: ImportChunk[] = [];
-    await commitImport({ ...base, preview, decisions: {}, jobId: JOB, resumeAfterRow: 0, emit: async (c) => void chunks.push(c) });
+    await commitImport({ ...base, preview, choices: { decisions: {} }, jobId: JOB, resumeAfterRow: 0, emit: async (c) => void chunks.push(c) });
     expect(chunks.flatMap((c) => c.interactions).map((i) => i.fields)).toEqual([
       { customerId: EXISTING[0]?.id, type: 'survey', at: Date.UTC(2025, 4, 1), body: 'Quick delivery', score: 9, scoreScale: 'nps' },
     ]);
   });
+});
+
+test('a group gets the user’s decision for it, else the bulk choice, else its suggestion', () => {
+  const group = { key: '7', members: [], reasons: ['email'], score: 1, hasExisting: false, suggested: 'merge' } satisfies PreviewGroup;
+  expect(decisionOf(group, { decisions: {} })).toBe('merge');
+  expect(decisionOf(group, { decisions: {}, bulk: 'keep' })).toBe('keep');
+  expect(decisionOf(group, { decisions: { '7': 'skip' }, bulk: 'keep' })).toBe('skip');
+  expect(decisionOf(group, { decisions: { '8': 'skip' }, bulk: 'keep' })).toBe('keep');
 });

@@ -12,12 +12,17 @@ const ESTIMATED_HEIGHT = 190;
  * The duplicates the check found, each with a choice: merge, keep both, or skip; and a choice for all. A file can
  * hold thousands of groups: only those in view are drawn, and the worker hands them over a page at a time.
  */
-export function DuplicateReview(props: { preview: ShownPreview; flow: Pick<ImportFlow, 'decisionFor' | 'decide' | 'decideAll' | 'loadGroups'> }) {
+interface ReviewProps {
+  preview: ShownPreview;
+  flow: Pick<ImportFlow, 'decisionFor' | 'decide' | 'decideAll' | 'loadGroups'>;
+}
+
+export function DuplicateReview(props: ReviewProps) {
   // A new check starts with no pages loaded.
   return <GroupReview key={props.preview.id} {...props} />;
 }
 
-function GroupReview({ preview, flow }: { preview: ShownPreview; flow: Pick<ImportFlow, 'decisionFor' | 'decide' | 'decideAll' | 'loadGroups'> }) {
+function GroupReview({ preview, flow }: ReviewProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const [pages, setPages] = useState<ReadonlyMap<number, PreviewGroup[]>>(() => new Map([[0, preview.firstGroups]]));
@@ -29,14 +34,17 @@ function GroupReview({ preview, flow }: { preview: ShownPreview; flow: Pick<Impo
     overscan: 4,
   });
   const items = virtualizer.getVirtualItems();
-  const wanted = [...new Set(items.map((item) => Math.floor(item.index / GROUP_PAGE)))].filter((page) => !asked.current.has(page)).join(',');
+  // The pages the drawn groups fall in: the visible ones and a few on either side, in order.
+  const firstPage = Math.floor((items[0]?.index ?? 0) / GROUP_PAGE);
+  const lastPage = Math.floor((items.at(-1)?.index ?? 0) / GROUP_PAGE);
   const { loadGroups } = flow;
   useEffect(() => {
-    for (const page of wanted ? wanted.split(',').map(Number) : []) {
+    for (let page = firstPage; page <= lastPage; page++) {
+      if (asked.current.has(page)) continue;
       asked.current.add(page);
       void loadGroups(preview, page * GROUP_PAGE).then((groups) => setPages((current) => new Map(current).set(page, groups)));
     }
-  }, [wanted, loadGroups, preview]);
+  }, [firstPage, lastPage, loadGroups, preview]);
 
   return (
     <section aria-labelledby="import-duplicates" className="import-duplicates">

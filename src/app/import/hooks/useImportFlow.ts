@@ -8,7 +8,9 @@ import type { TextEncodingName } from '../../../import/encoding';
 import { newId } from '../../../platform/ids';
 import type { WorkspaceSettings } from '../../../sync/settings';
 import {
+  decisionOf,
   GROUP_PAGE,
+  type DuplicateChoices,
   type DuplicateDecision,
   type FileInspection,
   type ImportSettings,
@@ -39,10 +41,8 @@ export interface ImportFailure {
 }
 
 /** What a job keeps to run again on resume (jobs saved before bulk choices carry a decision for every group). */
-export interface SavedJobSettings {
+export interface SavedJobSettings extends DuplicateChoices {
   settings: ImportSettings;
-  decisions: Record<string, DuplicateDecision>;
-  bulk?: DuplicateDecision;
 }
 
 export interface ImportFlow {
@@ -143,7 +143,7 @@ export function useImportFlow(): ImportFlow {
     if (message.kind === 'progress') startTransition(() => setProgress(message.progress));
   };
 
-  const runCommit = async (chosen: File, run: ImportSettings, choices: Omit<SavedJobSettings, 'settings'>, id: string, resumeAfterRow: number) => {
+  const runCommit = async (chosen: File, run: ImportSettings, choices: DuplicateChoices, id: string, resumeAfterRow: number) => {
     setJobId(id);
     setPhase('importing');
     setProgress(null);
@@ -168,7 +168,7 @@ export function useImportFlow(): ImportFlow {
     inspection,
     settings,
     preview,
-    decisionFor: (group) => decisions[group.key] ?? bulk ?? group.suggested,
+    decisionFor: (group) => decisionOf(group, { decisions, ...(bulk ? { bulk } : {}) }),
     loadGroups: async (shown, from) => {
       const answer = await worker.run({ kind: 'groups', preview: shown.id, from, to: from + GROUP_PAGE });
       return answer.kind === 'groups' ? answer.groups : [];
@@ -214,7 +214,7 @@ export function useImportFlow(): ImportFlow {
     commit: async () => {
       if (!file || !settings || !preview) return;
       const id = newId();
-      const choices = { decisions, ...(bulk ? { bulk } : {}) };
+      const choices: DuplicateChoices = { decisions, ...(bulk ? { bulk } : {}) };
       const saved: SavedJobSettings = { settings, ...choices };
       await client.call('startImportJob', { id, kind: settings.kind, fileName: file.name, fileSize: file.size, rowsTotal: preview.validRows - preview.knownInteractions, settings: saved });
       await runCommit(file, settings, choices, id, 0);

@@ -127,22 +127,24 @@ export class SyncService {
   }
 
   async start(): Promise<void> {
+    // Counting starts before the stored counters are read: a command may arrive while they load, and a change it
+    // makes is pending all the same.
+    for (const name of this.engine.docs.openNames()) {
+      const doc = this.engine.docs.get(name);
+      if (doc) this.track(name, doc);
+    }
+    this.cleanups.push(this.engine.docs.onOpened(({ name, doc }) => this.track(name, doc)));
     const rows = await this.engine.db.device.bulkGet(Object.values(KEYS));
     const [url, relayUrl, secret, pending, lastFullSync, peers] = rows.map((row) => row?.value);
     if (typeof url === 'string') this.signalingUrl = url;
     if (typeof relayUrl === 'string') this.relayUrl = relayUrl;
     // The leader may be a tab opened before this device's secret was rotated: the last secret set here wins.
     if (typeof secret === 'string') this.secret = secret;
-    if (typeof pending === 'number') this.pendingChanges = pending;
+    if (typeof pending === 'number') this.pendingChanges += pending;
     if (typeof lastFullSync === 'number') this.lastFullSync = lastFullSync;
     if (Array.isArray(peers)) for (const peer of peers as KnownPeer[]) this.knownPeers.set(peer.deviceId, peer);
     this.markLoaded();
     if (this.stopped) return;
-    for (const name of this.engine.docs.openNames()) {
-      const doc = this.engine.docs.get(name);
-      if (doc) this.track(name, doc);
-    }
-    this.cleanups.push(this.engine.docs.onOpened(({ name, doc }) => this.track(name, doc)));
     await this.restart();
   }
 
@@ -389,6 +391,8 @@ export class SyncService {
   }
 
   private async save(): Promise<void> {
+    // Before the stored counters are loaded, this device's count is only part of the total.
+    await this.loaded;
     await this.engine.db.device.bulkPut([
       { key: KEYS.pendingChanges, value: this.pendingChanges },
       { key: KEYS.lastFullSync, value: this.lastFullSync },

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { startSignalServer, type SignalServer } from '../../../scripts/signal.mjs';
 import { InvalidSyncSettingError, SyncService } from '../../../src/data/sync/syncService';
@@ -161,8 +161,21 @@ describe('sync service', () => {
     services.splice(services.indexOf(first.service), 1);
     const again = new SyncService(first.device.engine, { ...identityOf(first.device), secret }, {});
     services.push(again);
-    await again.start();
-    expect(again.status()).toMatchObject({ state: 'off', signalingUrl: '', pendingChanges: pending });
+    // A command that lands while the restarted leader still reads its stored counters is pending too.
+    const table = first.device.engine.db.device;
+    const read = table.bulkGet.bind(table) as (keys: string[]) => Promise<unknown>;
+    let loadCounters = () => {};
+    const held = new Promise<void>((resolve) => (loadCounters = resolve));
+    vi.spyOn(table, 'bulkGet').mockImplementationOnce((async (keys: string[]) => {
+      await held;
+      return read(keys);
+    }) as unknown as typeof table.bulkGet);
+    const starting = again.start();
+    await first.device.commands.createCustomer({ name: 'Zhang Wei', emails: [] });
+    loadCounters();
+    await starting;
+    expect(again.status()).toMatchObject({ state: 'off', signalingUrl: '', pendingChanges: pending + 1 });
+    expect(await table.get('sync.pendingChanges')).toMatchObject({ value: pending + 1 });
   });
 });
 

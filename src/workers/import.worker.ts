@@ -140,7 +140,7 @@ async function withLeader<T>(identity: WorkspaceIdentity, work: (leader: TabClie
 }
 
 let controller: AbortController | null = null;
-let lastPreview: { id: number; file: File; settingsKey: string; preview: ImportPreview } | null = null;
+let lastPreview: { id: number; settingsKey: string; preview: ImportPreview } | null = null;
 
 function failure(error: unknown): ImportWorkerResponse {
   if (error instanceof ImportCancelled) return { kind: 'cancelled' };
@@ -173,8 +173,8 @@ async function handle(request: ImportWorkerRequest): Promise<void> {
         onProgress: progressReporter(),
       });
       const id = (lastPreview?.id ?? 0) + 1;
-      lastPreview = { id, file: request.file, settingsKey: JSON.stringify(request.settings), preview };
-      const { groups, ...shown } = preview;
+      lastPreview = { id, settingsKey: JSON.stringify(request.settings), preview };
+      const { groups, accepted, ...shown } = preview;
       post({ kind: 'preview', preview: { ...shown, id, groupCount: groups.length, firstGroups: groups.slice(0, GROUP_PAGE) } });
       return;
     }
@@ -186,8 +186,9 @@ async function handle(request: ImportWorkerRequest): Promise<void> {
     case 'commit': {
       const signal = (controller = new AbortController()).signal;
       const input = { source: fileSource(request.file), settings: request.settings, ...(await workspaceOf(request.settings, request.jobId)), readSheet: sheetReader(request.file), signal };
-      // A resumed job has no preview in this worker yet: the same pass runs again first (nothing is shown).
-      const known = lastPreview && lastPreview.file === request.file && lastPreview.settingsKey === JSON.stringify(request.settings);
+      // A resumed job has no preview in this worker yet: the same pass runs again first (nothing is shown). The file
+      // is known by the preview's id: a File posted to a worker arrives as a new object each time.
+      const known = lastPreview && lastPreview.id === request.previewId && lastPreview.settingsKey === JSON.stringify(request.settings);
       const preview = known && lastPreview ? lastPreview.preview : await previewImport(input);
       const rows = await withLeader(request.identity, async (leader, writes) => {
         const written = await commitImport({

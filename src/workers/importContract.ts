@@ -1,10 +1,12 @@
 import type { BackupRecord, BackupTable } from '../data/backup';
 import type { WorkspaceIdentity } from '../data/tabs';
-import type { CellChange, CleanOptions, RowIssue } from '../import/clean';
+import type { CustomerFields } from '../domain/customer';
+import type { CellChange, CleanOptions, InteractionRow, RowIssue } from '../import/clean';
 import type { MatchReason, SubjectRef } from '../import/duplicates';
 import type { DetectedEncoding, TextEncodingName } from '../import/encoding';
 import type { ImportErrorCode } from '../import/errors';
 import type { CustomerMapping, InteractionMapping } from '../import/mapping';
+import type { ImportedRow } from '../import/pipeline';
 import type { DateOrder } from '../import/values';
 
 // Messages between the import page and the import worker. The worker reads the file, cleans it, finds duplicates
@@ -87,6 +89,8 @@ export interface ImportPreview {
   knownInteractions: number;
   /** The last row number of the file. */
   lastRow: number;
+  /** The valid rows as cleaned: the commit writes these (the file is not read and cleaned a second time). */
+  accepted: { customers: Array<ImportedRow<CustomerFields>>; interactions: Array<ImportedRow<InteractionRow>> };
 }
 
 /** The user's duplicate choices: a decision per group key where they made one, and a bulk choice for the rest. */
@@ -105,9 +109,10 @@ export const GROUP_PAGE = 50;
 
 /**
  * The preview as the page holds it: how many duplicate groups there are and the first page of them. A file of
- * 100,000 rows can hold thousands of groups (megabytes to copy into the page at once, a long task).
+ * 100,000 rows can hold thousands of groups (megabytes to copy into the page at once, a long task); the accepted
+ * rows stay in the worker.
  */
-export interface ShownPreview extends Omit<ImportPreview, 'groups'> {
+export interface ShownPreview extends Omit<ImportPreview, 'groups' | 'accepted'> {
   /** Which of the worker's previews this is: pages of groups are asked for by it. */
   id: number;
   groupCount: number;
@@ -123,7 +128,16 @@ export interface WorkspaceDuplicate {
 export type ImportWorkerRequest =
   | { kind: 'inspect'; file: File; encoding?: TextEncodingName; hasHeader: boolean }
   | { kind: 'preview'; file: File; settings: ImportSettings }
-  | ({ kind: 'commit'; file: File; settings: ImportSettings; jobId: string; resumeAfterRow: number; identity: WorkspaceIdentity } & DuplicateChoices)
+  | ({
+      kind: 'commit';
+      file: File;
+      settings: ImportSettings;
+      /** The preview the user reviewed, still in the worker; absent on resume (the file is checked again first). */
+      previewId?: number;
+      jobId: string;
+      resumeAfterRow: number;
+      identity: WorkspaceIdentity;
+    } & DuplicateChoices)
   /** Duplicate groups `from` to `to` (exclusive) of a preview; none once the worker has made a newer one. */
   | { kind: 'groups'; preview: number; from: number; to: number }
   | { kind: 'cancel' }

@@ -5,7 +5,7 @@ import type { CustomerId, InteractionId } from '../domain/ids';
 import type { InteractionFields } from '../domain/interaction';
 import { planMerge } from '../domain/merge';
 import { validateNewCustomer } from '../domain/validation';
-import { cleanCustomerRow, errorReportCsv, type CellChange, type InteractionRow, type RowIssue } from '../import/clean';
+import { errorReportCsv, type CellChange, type InteractionRow, type RowIssue } from '../import/clean';
 import { DelimitedReader, type RowBatch } from '../import/csv';
 import { DuplicateIndex, groupDuplicates, type DuplicateMatch } from '../import/duplicates';
 import { ChunkDecoder, decodeText, DETECTION_SAMPLE_BYTES, resolveEncoding, type DetectedEncoding } from '../import/encoding';
@@ -273,6 +273,7 @@ export async function previewImport({ source, settings, existing, existingIntera
   const unknownKeys = new Set<string>();
   const isKnown = knownInteractionCounter(existingInteractions);
   let knownInteractions = 0;
+  const accepted: ImportPreview['accepted'] = { customers: [], interactions: [] };
   let reporter: Reporter | null = null;
   let header: string[] = [];
   let rowsRead = 0;
@@ -289,12 +290,14 @@ export async function previewImport({ source, settings, existing, existingIntera
       const result = importCustomerBatch(batch, settings.customerMapping, settings.clean, index);
       reporter.add(result.issues, result.changes);
       validRows += result.customers.length;
+      accepted.customers.push(...result.customers);
       for (const { row, value } of result.customers) fileMembers.set(row, memberOf({ source: 'file', row }, value));
       matches.push(...result.duplicates);
     } else {
       const result = importInteractionBatch(batch, settings.interactionMapping, settings.clean);
       reporter.add(result.issues, result.changes);
       validRows += result.interactions.length;
+      accepted.interactions.push(...result.interactions);
       for (const { value } of result.interactions) {
         const key = normaliseKey(value.customerKey);
         if (!keys.has(key)) unknownKeys.add(key);
@@ -326,6 +329,7 @@ export async function previewImport({ source, settings, existing, existingIntera
     newCustomers: unknownKeys.size,
     knownInteractions,
     lastRow,
+    accepted,
   };
 }
 
@@ -359,7 +363,7 @@ function mergeRows(jobId: string, rows: ReadonlyArray<{ row: number; fields: Cus
   return planMerge(customers, customers[0]?.id).fields;
 }
 
-export interface CommitInput extends PassInput {
+export interface CommitInput extends Omit<PassInput, 'source' | 'readSheet'> {
   preview: ImportPreview;
   choices: DuplicateChoices;
   jobId: string;
@@ -367,14 +371,17 @@ export interface CommitInput extends PassInput {
   emit: (chunk: ImportChunk) => Promise<void>;
 }
 
+/** Rows turned into records between two progress reports and cancellation checks. */
+const COMMIT_STEP = 500;
+
 /**
- * The commit pass: the file read again, each valid row turned into records with ids derived from the job and the
+ * The commit pass over the preview's accepted rows: each turned into records with ids derived from the job and the
  * row, the user's duplicate decisions applied, and chunks handed to `emit` one at a time. Rows up to
  * `resumeAfterRow` were written before an interruption and are not sent again; `existing` must then leave out the
  * job's own records ({@link isJobRecord}), or the rows would be matched to themselves.
  */
 export async function commitImport(input: CommitInput): Promise<number> {
-  const { source, settings, preview, choices, jobId, resumeAfterRow, emit, readSheet, signal, onProgress } = input;
+  const { settings, preview, choices, jobId, resumeAfterRow, emit, signal, onProgress } = input;
   if (settings.mode === 'all' && preview.invalidRows > 0) throw new ImportRefused(preview.invalidRows);
   let seq = 0;
   let chunk: ImportChunk = { seq, lastRow: 0, customers: [], updates: [], interactions: [] };
@@ -388,6 +395,15 @@ export async function commitImport(input: CommitInput): Promise<number> {
     seq += 1;
     chunk = { seq, lastRow: 0, customers: [], updates: [], interactions: [] };
   };
+  const { customers, interactions } = preview.accepted;
+  const total = customers.length + interactions.length;
+  let done = 0;
+  const step = (row: number) => {
+    done += 1;
+    if (done % COMMIT_STEP !== 0 && done !== total) return;
+    checkCancelled(signal);
+    onProgress?.(row, done / total);
+  };
 
   const fate = new Map<number, { group: PreviewGroup; decision: DuplicateDecision }>();
   for (const group of preview.groups) {
@@ -395,54 +411,42 @@ export async function commitImport(input: CommitInput): Promise<number> {
     for (const member of group.members) if (member.ref.source === 'file') fate.set(member.ref.row, { group, decision });
   }
   const held = new Map<PreviewGroup, Array<{ row: number; fields: CustomerFields }>>();
-  const keyKind = settings.interactionMapping.customerKey?.by ?? 'id';
-  const keys = customerKeyIndex(input.existing, keyKind);
-  const isKnown = knownInteractionCounter(input.existingInteractions);
-  let rowsRead = 0;
-
-  for await (const step of readRows(source, settings, readSheet)) {
-    checkCancelled(signal);
-    const { batch } = step;
-    rowsRead += batch.rows.length + batch.problems.length;
-    if (settings.kind === 'customers') {
-      for (const sourceRow of batch.rows) {
-        const cleaned = cleanCustomerRow(sourceRow, settings.customerMapping, settings.clean);
-        const { row } = sourceRow;
-        if (!cleaned.value) continue;
-        const decided = fate.get(row);
-        if (decided?.decision === 'merge') {
-          held.set(decided.group, [...(held.get(decided.group) ?? []), { row, fields: cleaned.value }]);
-          continue;
-        }
-        const firstOfGroup = decided && Number(decided.group.key) === row && !decided.group.hasExisting;
-        if (decided?.decision === 'skip' && !firstOfGroup) continue;
-        if (row > resumeAfterRow) chunk.customers.push({ id: jobRecordId<CustomerId>(jobId, customerNumber(row)), fields: cleaned.value });
-        await flush(row);
-      }
-    } else {
-      const result = importInteractionBatch(batch, settings.interactionMapping, settings.clean);
-      for (const { row, value } of result.interactions) {
-        const key = normaliseKey(value.customerKey);
-        let customerId = keys.get(key);
-        if (isKnown(customerId, value)) continue;
-        if (!customerId) {
-          customerId = jobRecordId<CustomerId>(jobId, customerNumber(row));
-          keys.set(key, customerId);
-          const fields = newCustomerFor(value.customerKey, settings.clean.region);
-          if (row > resumeAfterRow && fields) chunk.customers.push({ id: customerId, fields });
-        }
-        const fields: InteractionFields = { customerId, type: value.type, at: value.at };
-        if (value.amountMinor !== undefined) fields.amountMinor = value.amountMinor;
-        if (value.currency !== undefined) fields.currency = value.currency;
-        if (value.subject !== undefined) fields.subject = value.subject;
-        if (value.body !== undefined) fields.body = value.body;
-        if (value.score !== undefined) fields.score = value.score;
-        if (value.scoreScale !== undefined) fields.scoreScale = value.scoreScale;
-        if (row > resumeAfterRow) chunk.interactions.push({ id: jobRecordId<InteractionId>(jobId, interactionNumber(row)), fields });
-        await flush(row);
-      }
+  checkCancelled(signal);
+  for (const { row, value } of customers) {
+    step(row);
+    const decided = fate.get(row);
+    if (decided?.decision === 'merge') {
+      held.set(decided.group, [...(held.get(decided.group) ?? []), { row, fields: value }]);
+      continue;
     }
-    onProgress?.(rowsRead, step.fraction);
+    const firstOfGroup = decided && Number(decided.group.key) === row && !decided.group.hasExisting;
+    if (decided?.decision === 'skip' && !firstOfGroup) continue;
+    if (row > resumeAfterRow) chunk.customers.push({ id: jobRecordId<CustomerId>(jobId, customerNumber(row)), fields: value });
+    await flush(row);
+  }
+
+  const keys = customerKeyIndex(input.existing, settings.interactionMapping.customerKey?.by ?? 'id');
+  const isKnown = knownInteractionCounter(input.existingInteractions);
+  for (const { row, value } of interactions) {
+    step(row);
+    const key = normaliseKey(value.customerKey);
+    let customerId = keys.get(key);
+    if (isKnown(customerId, value)) continue;
+    if (!customerId) {
+      customerId = jobRecordId<CustomerId>(jobId, customerNumber(row));
+      keys.set(key, customerId);
+      const fields = newCustomerFor(value.customerKey, settings.clean.region);
+      if (row > resumeAfterRow && fields) chunk.customers.push({ id: customerId, fields });
+    }
+    const fields: InteractionFields = { customerId, type: value.type, at: value.at };
+    if (value.amountMinor !== undefined) fields.amountMinor = value.amountMinor;
+    if (value.currency !== undefined) fields.currency = value.currency;
+    if (value.subject !== undefined) fields.subject = value.subject;
+    if (value.body !== undefined) fields.body = value.body;
+    if (value.score !== undefined) fields.score = value.score;
+    if (value.scoreScale !== undefined) fields.scoreScale = value.scoreScale;
+    if (row > resumeAfterRow) chunk.interactions.push({ id: jobRecordId<InteractionId>(jobId, interactionNumber(row)), fields });
+    await flush(row);
   }
 
   const provided = mappedFields(settings.customerMapping);

@@ -143,12 +143,12 @@ export function useImportFlow(): ImportFlow {
     if (message.kind === 'progress') startTransition(() => setProgress(message.progress));
   };
 
-  const runCommit = async (chosen: File, run: ImportSettings, choices: DuplicateChoices, id: string, resumeAfterRow: number) => {
+  const runCommit = async (chosen: File, run: ImportSettings, choices: DuplicateChoices, id: string, resumeAfterRow: number, previewId?: number) => {
     setJobId(id);
     setPhase('importing');
     setProgress(null);
     const answer = await worker.run(
-      { kind: 'commit', file: chosen, settings: run, ...choices, jobId: id, resumeAfterRow, identity: client.identity },
+      { kind: 'commit', file: chosen, settings: run, ...choices, ...(previewId === undefined ? {} : { previewId }), jobId: id, resumeAfterRow, identity: client.identity },
       showProgress,
     );
     if (answer.kind === 'committed') {
@@ -217,7 +217,7 @@ export function useImportFlow(): ImportFlow {
       const choices: DuplicateChoices = { decisions, ...(bulk ? { bulk } : {}) };
       const saved: SavedJobSettings = { settings, ...choices };
       await client.call('startImportJob', { id, kind: settings.kind, fileName: file.name, fileSize: file.size, rowsTotal: preview.validRows - preview.knownInteractions, settings: saved });
-      await runCommit(file, settings, choices, id, 0);
+      await runCommit(file, settings, choices, id, 0, preview.id);
     },
     resume: async (interrupted, chosen) => {
       if (chosen.name !== interrupted.fileName || chosen.size !== interrupted.fileSize) return fail({ code: 'wrong_file' });

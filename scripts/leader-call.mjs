@@ -1,5 +1,5 @@
 // For end-to-end tests and benchmarks: a call to a workspace's leader tab made as another tab of the app makes it,
-// a request on the workspace's tab channel (src/data/tabs.ts), answered by the page's leader. The call takes the
+// a request on the workspace's request channel (src/data/tabMessages.ts), answered by the page's leader. The call takes the
 // app's own road (validation, Yjs, audit, projection, sync) and leaves the page as it is: navigating would restart
 // the leader and its connections.
 
@@ -14,6 +14,7 @@ export function callLeader(page, method, ...args) {
     async ([name, params]) => {
       const { workspaceId } = JSON.parse(localStorage.getItem('rapport.identity') ?? '{}');
       const channel = new BroadcastChannel(`rapport-tabs-${workspaceId}`);
+      const requests = new BroadcastChannel(`rapport-requests-${workspaceId}`);
       const id = crypto.randomUUID();
       try {
         return await new Promise((resolve, reject) => {
@@ -22,10 +23,11 @@ export function callLeader(page, method, ...args) {
             if (data.ok) resolve(data.value);
             else reject(new Error(data.error));
           };
-          channel.postMessage({ kind: 'request', id, tabId: `driver-${workspaceId}`, method: name, args: params });
+          requests.postMessage({ kind: 'request', id, tabId: `driver-${workspaceId}`, method: name, args: params });
         });
       } finally {
         channel.close();
+        requests.close();
       }
     },
     /** @type {const} */ ([method, args]),

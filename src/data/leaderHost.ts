@@ -3,7 +3,7 @@ import { leaderApi, type LeaderService, type WorkspaceApi } from './api/leaderAp
 import { openWorkspaceDb } from './db';
 import { WorkspaceEngine } from './engine';
 import type { WorkspaceIdentity } from './tabs';
-import { tabChannelName, type TabMessage, type TabRequest } from './tabMessages';
+import { requestChannelName, tabChannelName, type TabMessage, type TabRequest } from './tabMessages';
 import { followClock } from '../platform/clock';
 import type { PersistenceFactory } from '../sync/workspaceDocs';
 
@@ -33,6 +33,7 @@ export async function startLeader({ identity, persistence, services }: LeaderOpt
   await engine.ensureMember({ id: memberId, displayName, deviceIds: [deviceId], role }, defaults);
   const running = services.map((start) => start(engine, identity));
   const channel = new BroadcastChannel(tabChannelName(workspaceId));
+  const requests = new BroadcastChannel(requestChannelName(workspaceId));
   const actor = { memberId, deviceId };
   const apis = new Map<string, WorkspaceApi>();
   const answered = new Map<string, Promise<TabMessage>>();
@@ -67,7 +68,7 @@ export async function startLeader({ identity, persistence, services }: LeaderOpt
     return answer;
   };
 
-  channel.onmessage = async ({ data }: MessageEvent<TabMessage>) => {
+  requests.onmessage = async ({ data }: MessageEvent<TabRequest>) => {
     if (data.kind !== 'request') return;
     if (data.at !== undefined) followClock(data.at);
     const answer = await execute(data);
@@ -82,6 +83,7 @@ export async function startLeader({ identity, persistence, services }: LeaderOpt
   return {
     engine,
     stop: async () => {
+      requests.close();
       channel.close();
       for (const service of running) await service.stop();
       await engine.close();

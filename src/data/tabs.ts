@@ -5,12 +5,12 @@ import type { WorkspaceSettings } from '../sync/settings';
 import type { JobProgress } from './api/context';
 import type { ApiMethod, WorkspaceApi } from './api/leaderApi';
 import { openWorkspaceDb, type RapportDb } from './db';
-import { tabChannelName, type TabMessage, type UndoState } from './tabMessages';
+import { requestChannelName, tabChannelName, type TabMessage, type TabRequest, type UndoState } from './tabMessages';
 
 // Several tabs of one workspace: exactly one (the holder of a Web Lock) starts the leader — the owner of the Yjs
 // documents, the projection and the commands, in a worker (leaderHost.ts). Every tab reads Dexie directly and sends
-// its commands to the leader over a BroadcastChannel, the leader's own tab included. Two leaders never write the
-// same documents, so two tabs cannot corrupt or duplicate data.
+// its commands to the leader over BroadcastChannels (tabMessages.ts), the leader's own tab included. Two leaders
+// never write the same documents, so two tabs cannot corrupt or duplicate data.
 
 export interface WorkspaceIdentity {
   workspaceId: string;
@@ -65,6 +65,8 @@ export class TabClient {
   readonly db: RapportDb;
   readonly tabId = crypto.randomUUID();
   private readonly channel: BroadcastChannel;
+  /** Only posted to: the leader alone listens (tabMessages.ts). */
+  private readonly requests: BroadcastChannel;
   private readonly pending = new Map<string, Pending>();
   private readonly listeners: { [K in keyof TabEvents]: Set<TabEvents[K]> } = {
     undo: new Set(),
@@ -83,6 +85,7 @@ export class TabClient {
     this.db = openWorkspaceDb(identity.workspaceId);
     this.channel = new BroadcastChannel(tabChannelName(identity.workspaceId));
     this.channel.onmessage = (event: MessageEvent<TabMessage>) => this.receive(event.data);
+    this.requests = new BroadcastChannel(requestChannelName(identity.workspaceId));
     // Starting the leader loads every document (seconds at 100k customers) and competes for the device's cores and
     // IndexedDB: let the page paint its first rows first. Commands sent meanwhile wait for the leader.
     if (startLeader) afterFirstPaint(() => void this.campaignForLeadership(startLeader));
@@ -109,6 +112,7 @@ export class TabClient {
   async close(): Promise<void> {
     this.closed = true;
     this.channel.close();
+    this.requests.close();
     for (const { reject } of this.pending.values()) reject(new Error('The workspace was closed.'));
     this.pending.clear();
     await this.leader?.stop();
@@ -120,7 +124,7 @@ export class TabClient {
 
   private send(id: string): void {
     const request = this.pending.get(id);
-    if (request) this.channel.postMessage({ kind: 'request', id, tabId: this.tabId, method: request.method, args: request.args, at: now() } satisfies TabMessage);
+    if (request) this.requests.postMessage({ kind: 'request', id, tabId: this.tabId, method: request.method, args: request.args, at: now() } satisfies TabRequest);
   }
 
   private async campaignForLeadership(startLeader: StartLeader): Promise<void> {

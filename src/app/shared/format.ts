@@ -5,10 +5,17 @@
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function numberFormat(language: string, currency?: string): Intl.NumberFormat {
-  const key = `${language} ${currency ?? ''}`;
+/** A plain number, an amount in a currency (an ISO code) or a count of a unit of time. */
+function numberFormat(language: string, currencyOrUnit?: string | 'second' | 'minute'): Intl.NumberFormat {
+  const key = `${language} ${currencyOrUnit ?? ''}`;
   let format = numberFormats.get(key);
-  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(language, currency ? { style: 'currency', currency } : {})));
+  if (!format) {
+    const options: Intl.NumberFormatOptions =
+      currencyOrUnit === 'second' || currencyOrUnit === 'minute' ? { style: 'unit', unit: currencyOrUnit, unitDisplay: 'short' }
+      : currencyOrUnit ? { style: 'currency', currency: currencyOrUnit }
+      : {};
+    numberFormats.set(key, (format = new Intl.NumberFormat(language, options)));
+  }
   return format;
 }
 
@@ -54,4 +61,10 @@ export function formatNumber(value: number, language: string): string {
 export function dateTimeInputValue(at: number): string {
   const date = new Date(at - new Date(at).getTimezoneOffset() * 60_000);
   return date.toISOString().slice(0, 16);
+}
+
+/** A duration as "42 s" or "3 min", in the reader's language. */
+export function formatDuration(ms: number, language: string): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  return seconds < 90 ? numberFormat(language, 'second').format(seconds) : numberFormat(language, 'minute').format(Math.round(seconds / 60));
 }

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ProgressReport } from '../../../workers/importContract';
-import { formatNumber } from '../../shared/format';
-import { formatDuration } from '../utils/issueText';
+import { formatDuration, formatNumber } from '../../shared/format';
 
 /** How far the worker has read: a bar, rows per second and the time left; cancel when it can be. */
 export function ImportProgressBar({ progress, onCancel }: { progress: ProgressReport | null; onCancel?: () => void }) {

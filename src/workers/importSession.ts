@@ -72,8 +72,12 @@ export class ImportRefused extends Error {
   }
 }
 
-/** Records per chunk of a commit: one transaction each on the leader, small enough to keep its tasks short. */
-export const COMMIT_CHUNK = 250;
+/**
+ * Records per chunk of a commit: one transaction each on the leader (as many as `commands.IMPORT_CHUNK`). Each chunk
+ * also costs the leader the job's bookkeeping and a round trip: 30,000 rows commit in 13 s in chunks of 1,000
+ * against 16 s in chunks of 250 (and no faster in chunks of 2,000).
+ */
+export const COMMIT_CHUNK = 1000;
 const SLICE_BYTES = 1 << 20;
 
 export function detectFormat(name: string, head: Uint8Array): FileFormat {

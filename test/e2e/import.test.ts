@@ -171,6 +171,17 @@ describe('import, merge, export and backup', () => {
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
   });
 
+  test('a long list of issues is drawn as it scrolls, down to its last row', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `Bad ${i + 1},bad${i + 1}@example`);
+    await chooseFile(page, 'bad.csv', ['Name,Email', ...rows].join('\n'));
+    await page.getByTestId('import-check').click();
+    await expect.poll(() => page.getByTestId('preview-invalid-rows').textContent(), WAIT).toBe('300');
+    expect(await page.getByTestId('issue-row').first().innerText()).toBe('2\tEmail\tbad1@example\tNot a valid email address');
+    expect(await page.getByTestId('issue-row').count()).toBeLessThan(60);
+    await page.getByTestId('issue-table').evaluate((table) => table.parentElement?.scrollTo({ top: table.scrollHeight }));
+    await expect.poll(() => page.getByTestId('issue-row').last().innerText(), WAIT).toBe('301\tEmail\tbad300@example\tNot a valid email address');
+  });
+
   /** Starts importing `rows` in a second tab and closes that tab once the first chunk is written. */
   async function interruptedImport(fileName: string, rows: string): Promise<void> {
     const tab = await context.newPage();

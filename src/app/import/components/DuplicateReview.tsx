@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GROUP_PAGE, type DuplicateDecision, type PreviewGroup, type ShownPreview } from '../../../workers/importContract';
+import { measuredAfterLayout } from '../../shared/virtualLayout';
 import type { ImportFlow } from '../hooks/useImportFlow';
 
 const DECISIONS = ['merge', 'keep', 'skip'] as const satisfies readonly DuplicateDecision[];
@@ -32,6 +33,8 @@ function GroupReview({ preview, flow }: ReviewProps) {
     getScrollElement: () => scroller.current,
     estimateSize: () => ESTIMATED_HEIGHT,
     overscan: 4,
+    // `.duplicate-scroller` is at most 70 % of the window high.
+    ...measuredAfterLayout(Math.round(window.innerHeight * 0.7)),
   });
   const items = virtualizer.getVirtualItems();
   // The pages the drawn groups fall in: the visible ones and a few on either side, in order.

@@ -4,6 +4,7 @@ import type { ShownPreview } from '../../../workers/importContract';
 import { formatNumber } from '../../shared/format';
 import { downloadText } from '../utils/download';
 import { issueText } from '../utils/issueText';
+import { ReportTable } from './ReportTable';
 
 /** What the check found: counts, every invalid value with its reason, the changes cleaning made, the reports. */
 export function PreviewReport({ preview }: { preview: ShownPreview }) {
@@ -49,28 +50,18 @@ export function PreviewReport({ preview }: { preview: ShownPreview }) {
       {preview.issueCount === 0 ? (
         <p className="muted">{t('import.issuesNone')}</p>
       ) : (
-        <div className="table-scroller" tabIndex={0}>
-          <table className="data-table" data-testid="issue-table">
-            <thead>
-              <tr>
-                <th>{t('import.row')}</th>
-                <th>{t('import.column')}</th>
-                <th>{t('import.value')}</th>
-                <th>{t('import.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.issues.map((issue, index) => (
-                <tr key={index} data-testid="issue-row" className={issue.severity === 'warning' ? 'muted' : undefined}>
-                  <td>{issue.row}</td>
-                  <td>{columnName(issue.column)}</td>
-                  <td className="import-sample">{issue.value}</td>
-                  <td>{issueText(t, issue.code)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable
+          items={preview.issues}
+          testId="issue-table"
+          rowTestId="issue-row"
+          rowClassName={(issue) => (issue.severity === 'warning' ? 'muted' : undefined)}
+          columns={[
+            { header: t('import.row'), cell: (issue) => issue.row },
+            { header: t('import.column'), cell: (issue) => columnName(issue.column) },
+            { header: t('import.value'), cell: (issue) => issue.value, className: 'import-sample' },
+            { header: t('import.reason'), cell: (issue) => issueText(t, issue.code) },
+          ]}
+        />
       )}
       {preview.issueCount > preview.issues.length && <p className="muted">{t('import.issuesMore', { shown: n(preview.issues.length), total: n(preview.issueCount) })}</p>}
       {preview.changeCount > 0 && (
@@ -78,28 +69,15 @@ export function PreviewReport({ preview }: { preview: ShownPreview }) {
           <summary>
             {t('import.changes')} ({n(preview.changeCount)})
           </summary>
-          <div className="table-scroller" tabIndex={0}>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th>{t('import.row')}</th>
-                  <th>{t('import.column')}</th>
-                  <th>{t('import.from')}</th>
-                  <th>{t('import.to')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.changes.map((change, index) => (
-                  <tr key={index}>
-                    <td>{change.row}</td>
-                    <td>{columnName(change.column)}</td>
-                    <td className="import-sample">{change.from}</td>
-                    <td className="import-sample">{change.to}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReportTable
+            items={preview.changes}
+            columns={[
+              { header: t('import.row'), cell: (change) => change.row },
+              { header: t('import.column'), cell: (change) => columnName(change.column) },
+              { header: t('import.from'), cell: (change) => change.from, className: 'import-sample' },
+              { header: t('import.to'), cell: (change) => change.to, className: 'import-sample' },
+            ]}
+          />
           {preview.changeCount > preview.changes.length && <p className="muted">{t('import.changesMore', { shown: n(preview.changes.length), total: n(preview.changeCount) })}</p>}
         </details>
       )}

@@ -17,15 +17,24 @@ function observeElementRect(instance: List, report: (rect: { width: number; heig
   return () => observer.disconnect();
 }
 
+/** The pause after which a scroll counts as over, as the virtualizer's own observer waits. */
+const SCROLL_SETTLED_MS = 150;
+
 function observeElementOffset(instance: List, report: (offset: number, isScrolling: boolean) => void) {
   const element = instance.scrollElement;
   if (!element) return;
+  let settle: ReturnType<typeof setTimeout> | undefined;
   const onScroll = () => {
     scrolled.add(element);
     report(element.scrollTop, true);
+    clearTimeout(settle);
+    settle = setTimeout(() => report(element.scrollTop, false), SCROLL_SETTLED_MS);
   };
   element.addEventListener('scroll', onScroll, { passive: true });
-  return () => element.removeEventListener('scroll', onScroll);
+  return () => {
+    clearTimeout(settle);
+    element.removeEventListener('scroll', onScroll);
+  };
 }
 
 /** An item's height as ResizeObserver reported it; until it has, the last one known or the estimate. */

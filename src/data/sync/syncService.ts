@@ -114,6 +114,7 @@ export class SyncService {
   /** Settles once the counters and settings kept on the device are loaded: status before that would be wrong. */
   readonly loaded: Promise<void>;
   private markLoaded: () => void = () => {};
+  private countersRead = false;
   private readonly cleanups: (() => void)[] = [];
   private meshCleanups: (() => void)[] = [];
 
@@ -134,16 +135,22 @@ export class SyncService {
       if (doc) this.track(name, doc);
     }
     this.cleanups.push(this.engine.docs.onOpened(({ name, doc }) => this.track(name, doc)));
-    const rows = await this.engine.db.device.bulkGet(Object.values(KEYS));
-    const [url, relayUrl, secret, pending, lastFullSync, peers] = rows.map((row) => row?.value);
-    if (typeof url === 'string') this.signalingUrl = url;
-    if (typeof relayUrl === 'string') this.relayUrl = relayUrl;
-    // The leader may be a tab opened before this device's secret was rotated: the last secret set here wins.
-    if (typeof secret === 'string') this.secret = secret;
-    if (typeof pending === 'number') this.pendingChanges += pending;
-    if (typeof lastFullSync === 'number') this.lastFullSync = lastFullSync;
-    if (Array.isArray(peers)) for (const peer of peers as KnownPeer[]) this.knownPeers.set(peer.deviceId, peer);
-    this.markLoaded();
+    try {
+      const rows = await this.engine.db.device.bulkGet(Object.values(KEYS));
+      const [url, relayUrl, secret, pending, lastFullSync, peers] = rows.map((row) => row?.value);
+      if (typeof url === 'string') this.signalingUrl = url;
+      if (typeof relayUrl === 'string') this.relayUrl = relayUrl;
+      // The leader may be a tab opened before this device's secret was rotated: the last secret set here wins.
+      if (typeof secret === 'string') this.secret = secret;
+      if (typeof pending === 'number') this.pendingChanges += pending;
+      if (typeof lastFullSync === 'number') this.lastFullSync = lastFullSync;
+      if (Array.isArray(peers)) for (const peer of peers as KnownPeer[]) this.knownPeers.set(peer.deviceId, peer);
+      this.countersRead = true;
+    } finally {
+      // Settled even when the read fails, so status and stop never wait for it; `save` then leaves the stored
+      // counters as they are rather than write a partial count over them.
+      this.markLoaded();
+    }
     if (this.stopped) return;
     await this.restart();
   }
@@ -393,6 +400,7 @@ export class SyncService {
   private async save(): Promise<void> {
     // Before the stored counters are loaded, this device's count is only part of the total.
     await this.loaded;
+    if (!this.countersRead) return;
     await this.engine.db.device.bulkPut([
       { key: KEYS.pendingChanges, value: this.pendingChanges },
       { key: KEYS.lastFullSync, value: this.lastFullSync },

@@ -177,6 +177,21 @@ describe('sync service', () => {
     expect(again.status()).toMatchObject({ state: 'off', signalingUrl: '', pendingChanges: pending + 1 });
     expect(await table.get('sync.pendingChanges')).toMatchObject({ value: pending + 1 });
   });
+
+  test('a leader that cannot read its stored counters still stops, and leaves them as they were', async () => {
+    const first = await startService('Alice');
+    await first.device.commands.createCustomer({ name: 'Wang Fang', emails: [] });
+    await first.service.stop();
+    services.splice(services.indexOf(first.service), 1);
+    const table = first.device.engine.db.device;
+    expect(await table.get('sync.pendingChanges')).toMatchObject({ value: 1 });
+    const again = new SyncService(first.device.engine, { ...identityOf(first.device), secret }, {});
+    vi.spyOn(table, 'bulkGet').mockRejectedValueOnce(new Error('IndexedDB refused the read'));
+    await expect(again.start()).rejects.toThrow('IndexedDB refused the read');
+    await first.device.commands.createCustomer({ name: 'Li Lei', emails: [] });
+    await again.stop();
+    expect(await table.get('sync.pendingChanges')).toMatchObject({ value: 1 });
+  });
 });
 
 function identityOf(device: Device): WorkspaceIdentity {

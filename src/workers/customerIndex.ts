@@ -196,7 +196,7 @@ export class CustomerIndex {
       (query.segment === undefined || this.scores.get(row.id)?.segment === query.segment);
     const text = query.text.trim();
     const words = tokenize(text);
-    const totals = (this.totals ??= { total: this.countAlive(), tags: this.tagCounts(), segments: this.segmentCounts() });
+    const totals = this.currentTotals();
     let rows: IndexedCustomer[];
     if (words.length > 0 && words.every((word) => word.length <= SHORT_WORD)) {
       // One or two letters begin a large share of all words: scoring every match (as the full-text search does for
@@ -278,6 +278,15 @@ export class CustomerIndex {
   private remove(id: string): void {
     if (this.rows.delete(id)) this.search.discard(id);
     this.terms.delete(id);
+  }
+
+  /** Live customers in the workspace. */
+  liveCount(): number {
+    return this.currentTotals().total;
+  }
+
+  private currentTotals(): Pick<CustomerQueryResult, 'total' | 'tags' | 'segments'> {
+    return (this.totals ??= { total: this.countAlive(), tags: this.tagCounts(), segments: this.segmentCounts() });
   }
 
   private countAlive(): number {

@@ -90,6 +90,7 @@ self.onmessage = (event: MessageEvent<QueryWorkerRequest>) => {
     return;
   }
   void Promise.all([loaded, applying]).then(() => {
+    if (request.kind === 'count') return post({ kind: 'count', id: request.id, customers: index.liveCount() });
     const started = performance.now();
     const result = index.query(request.query);
     post({ kind: 'result', id: request.id, result, ms: performance.now() - started });

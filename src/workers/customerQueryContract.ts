@@ -4,10 +4,13 @@ import type { CustomerQuery, CustomerQueryResult } from './customerIndex';
 
 export type QueryWorkerRequest =
   | { kind: 'open'; workspaceId: string }
-  | { kind: 'query'; id: number; query: CustomerQuery };
+  | { kind: 'query'; id: number; query: CustomerQuery }
+  /** How many live customers the workspace holds (the home page's count). */
+  | { kind: 'count'; id: number };
 
 export type QueryWorkerResponse =
   | { kind: 'result'; id: number; result: CustomerQueryResult; ms: number }
+  | { kind: 'count'; id: number; customers: number }
   /** The customers changed: queries on screen are out of date. */
   | { kind: 'changed' }
   | { kind: 'ready'; customers: number; ms: number };

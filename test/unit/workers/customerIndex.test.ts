@@ -62,6 +62,16 @@ describe('CustomerIndex', () => {
     expect(index.query({ ...query, text: 'alice', deleted: true }).ids).toEqual(['4']);
   });
 
+  test('counts the live customers, following deletes, restores and removals', () => {
+    const index = sample();
+    expect(index.liveCount()).toBe(4);
+    index.upsert([customer('3', 'Émile Zola', { alive: 0 }), customer('4', 'Alice Carter')]);
+    expect(index.liveCount()).toBe(4);
+    index.upsert([customer('6', 'Li Wei')], ['1', '2']);
+    expect(index.liveCount()).toBe(3);
+    expect(index.query(query).total).toBe(3);
+  });
+
   test('forgives a typo in a long word', () => {
     expect(sample().query({ ...query, text: 'carterr', deleted: true }).ids).toEqual(['4']);
   });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CustomerQuery, CustomerQueryResult } from '../../../workers/customerIndex';
 import type { QueryWorkerRequest, QueryWorkerResponse } from '../../../workers/customerQueryContract';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
@@ -19,31 +19,48 @@ function queryWorker(workspaceId: string): Worker {
 let nextId = 0;
 
 /**
- * The ids of the customers a query selects, in order, answered by the worker; null until its first answer (the list
- * shows the first page straight from IndexedDB meanwhile). Re-asked whenever the customers change.
+ * The worker's answer to a question, asked again whenever the customers change; null until its first answer. Only
+ * the answer to the newest question counts: an older one would flash stale results while typing.
  */
-export function useCustomerQuery(query: CustomerQuery): CustomerQueryResult | null {
+function useWorkerAnswer<T>(question: (id: number) => QueryWorkerRequest, answer: (message: QueryWorkerResponse, id: number) => T | undefined): T | null {
   const { identity } = useWorkspace();
-  const [result, setResult] = useState<CustomerQueryResult | null>(null);
+  const [result, setResult] = useState<T | null>(null);
   const latest = useRef(0);
-  const key = JSON.stringify(query);
 
   useEffect(() => {
     const worker = queryWorker(identity.workspaceId);
-    const ask = () => {
+    const send = () => {
       latest.current = nextId += 1;
-      worker.postMessage({ kind: 'query', id: latest.current, query: JSON.parse(key) as CustomerQuery } satisfies QueryWorkerRequest);
+      worker.postMessage(question(latest.current));
     };
     const handleMessage = (event: MessageEvent<QueryWorkerResponse>) => {
-      const message = event.data;
-      if (message.kind === 'changed') ask();
-      // Only the answer to the newest question counts: an older one would flash stale results while typing.
-      else if (message.kind === 'result' && message.id === latest.current) setResult(message.result);
+      if (event.data.kind === 'changed') return send();
+      const value = answer(event.data, latest.current);
+      if (value !== undefined) setResult(value);
     };
     worker.addEventListener('message', handleMessage);
-    ask();
+    send();
     return () => worker.removeEventListener('message', handleMessage);
-  }, [identity.workspaceId, key]);
+  }, [identity.workspaceId, question, answer]);
 
   return result;
+}
+
+const queryAnswer = (message: QueryWorkerResponse, id: number) => (message.kind === 'result' && message.id === id ? message.result : undefined);
+const countQuestion = (id: number): QueryWorkerRequest => ({ kind: 'count', id });
+const countAnswer = (message: QueryWorkerResponse, id: number) => (message.kind === 'count' && message.id === id ? message.customers : undefined);
+
+/** The ids of the customers a query selects, in order (the list shows the first page from IndexedDB meanwhile). */
+export function useCustomerQuery(query: CustomerQuery): CustomerQueryResult | null {
+  const key = JSON.stringify(query);
+  const question = useCallback((id: number): QueryWorkerRequest => ({ kind: 'query', id, query: JSON.parse(key) as CustomerQuery }), [key]);
+  return useWorkerAnswer(question, queryAnswer);
+}
+
+/**
+ * How many live customers the workspace holds, from the worker's index. Counting them in IndexedDB took ~300 ms of
+ * its backend per change at 10,000 customers, which every write to the customers then waited for.
+ */
+export function useCustomerCount(): number | null {
+  return useWorkerAnswer(countQuestion, countAnswer);
 }

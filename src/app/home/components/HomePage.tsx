@@ -10,6 +10,7 @@ import { isInteractionDoc } from '../../../sync/documentNames';
 import { NextBestActions } from '../../insights/components/NextBestActions';
 import { HomeComplaints } from '../../service/components/HomeComplaints';
 import { HomeTasks } from '../../service/components/HomeTasks';
+import { useCustomerCount } from '../../customers/hooks/useCustomerQuery';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { InstallButton } from '../../shell/components/InstallButton';
 import { RapportMark } from '../../shell/components/RapportMark';
@@ -115,29 +116,27 @@ function WorkspaceSummary() {
   const { t, i18n } = useTranslation();
   const { db, identity } = useWorkspace();
   // Counting 1M interactions takes most of a second and this query re-runs on every change: the projection keeps
-  // each document's record count, so the totals are a sum of a few dozen rows.
-  const counts = useLiveQuery(async () => {
+  // each document's record count, so the total is a sum of a few dozen rows. The customers are counted by the list's
+  // query worker, which keeps them in memory anyway.
+  const interactions = useLiveQuery(async () => {
     const documents = await db.projection.toArray();
-    const sum = (pick: (doc: string) => boolean) => documents.filter((row) => pick(row.doc)).reduce((total, row) => total + row.records, 0);
-    return {
-      customers: await db.customers.where('[alive+nameKey]').between([1, ''], [1, '\uffff']).count(),
-      interactions: sum(isInteractionDoc),
-    };
+    return documents.filter((row) => isInteractionDoc(row.doc)).reduce((total, row) => total + row.records, 0);
   }, [db]);
+  const customers = useCustomerCount();
   const recent = useLiveQuery(() => db.customers.where('[alive+updatedAt]').between([1, 0], [1, Infinity]).reverse().limit(RECENT).toArray(), [db]);
   return (
     <section className="page">
       <h1>{t('home.greeting', { name: identity.displayName })}</h1>
-      {counts && (
+      {interactions !== undefined && (
         <div className="stats">
           <Link href="/customers" className="card stat">
             <span className="stat-value" data-testid="customer-total">
-              {formatNumber(counts.customers, i18n.language)}
+              {customers === null ? '…' : formatNumber(customers, i18n.language)}
             </span>
             <span className="muted">{t('home.customers')}</span>
           </Link>
           <div className="card stat">
-            <span className="stat-value">{formatNumber(counts.interactions, i18n.language)}</span>
+            <span className="stat-value">{formatNumber(interactions, i18n.language)}</span>
             <span className="muted">{t('home.interactions')}</span>
           </div>
         </div>

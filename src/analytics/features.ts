@@ -55,6 +55,17 @@ const CHANNEL_INDEX = new Map(CHANNELS.map((channel, i) => [channel, i]));
 const PURCHASE = TYPE_INDEX.get('purchase') as number;
 const COMPLAINT = TYPE_INDEX.get('complaint') as number;
 
+/** One interaction's columns of an InteractionTable, other than its customer. */
+export interface InteractionCodes {
+  type: number;
+  at: number;
+  direction: number;
+  channel: number;
+  amount: number;
+  score: number;
+  scale: number;
+}
+
 /** Grows typed arrays as rows arrive, so a reader can append page by page without knowing the total. */
 export class InteractionTableBuilder {
   private table: InteractionTable;
@@ -68,20 +79,33 @@ export class InteractionTableBuilder {
   }
 
   push(row: InteractionInput): void {
-    const typeIndex = TYPE_INDEX.get(row.type);
-    if (typeIndex === undefined) throw new RangeError(`interaction ${this.table.length + 1}: unknown type "${row.type}"`);
+    const type = TYPE_INDEX.get(row.type);
+    if (type === undefined) throw new RangeError(`interaction ${this.table.length + 1}: unknown type "${row.type}"`);
     if (!Number.isFinite(row.at)) throw new RangeError(`interaction ${this.table.length + 1}: no valid time`);
+    this.pushCodes(row.customer, {
+      type,
+      at: row.at,
+      direction: row.direction === 'inbound' ? DIRECTION_INBOUND : row.direction === 'outbound' ? DIRECTION_OUTBOUND : DIRECTION_NONE,
+      channel: row.channel === undefined ? -1 : (CHANNEL_INDEX.get(row.channel) ?? -1),
+      amount: row.amount ?? 0,
+      score: row.score ?? 0,
+      scale: row.scale === 'nps' ? SCALE_NPS : row.scale === 'csat' ? SCALE_CSAT : SCALE_NONE,
+    });
+  }
+
+  /** Appends an interaction already coded (analytics' input pages store these codes: src/data/factPages.ts). */
+  pushCodes(customer: number, codes: InteractionCodes): void {
     if (this.table.length === this.table.customer.length) this.table = grow(this.table);
     const t = this.table;
     const i = t.length++;
-    t.customer[i] = row.customer;
-    t.type[i] = typeIndex;
-    t.at[i] = row.at;
-    t.direction[i] = row.direction === 'inbound' ? DIRECTION_INBOUND : row.direction === 'outbound' ? DIRECTION_OUTBOUND : DIRECTION_NONE;
-    t.channel[i] = row.channel === undefined ? -1 : (CHANNEL_INDEX.get(row.channel) ?? -1);
-    t.amount[i] = row.amount ?? 0;
-    t.scale[i] = row.scale === 'nps' ? SCALE_NPS : row.scale === 'csat' ? SCALE_CSAT : SCALE_NONE;
-    t.score[i] = row.score ?? 0;
+    t.customer[i] = customer;
+    t.type[i] = codes.type;
+    t.at[i] = codes.at;
+    t.direction[i] = codes.direction;
+    t.channel[i] = codes.channel;
+    t.amount[i] = codes.amount;
+    t.scale[i] = codes.scale;
+    t.score[i] = codes.score;
   }
 
   build(): InteractionTable {

@@ -4,6 +4,7 @@ import type { Customer } from '../domain/customer';
 import type { Interaction } from '../domain/interaction';
 import type { Member } from '../domain/member';
 import type { Campaign, Deal, Task, Ticket } from '../domain/work';
+import type { FactKind, FactPageRow } from './factPages';
 
 // The read model: every screen reads these tables through live queries. Everything in the synced tables can be
 // dropped and rebuilt from the Yjs documents (projection.ts), so the schema changes by bumping PROJECTION_VERSION,
@@ -136,6 +137,7 @@ export type RapportDb = Dexie & {
   scores: EntityTable<ScoreRow, 'customerId'>;
   analyticsRuns: EntityTable<AnalyticsRunRow, 'id'>;
   importJobs: Table<ImportJobRow | ImportChunkRow, string>;
+  factPages: Table<FactPageRow, [FactKind, string]>;
 };
 
 /** Tables that mirror the Yjs documents; the rest (projection, device) is device-local. */
@@ -169,6 +171,10 @@ export function openWorkspaceDb(workspaceId: string, indexedDB?: IDBFactory, key
   // A campaign's touches and responses are found by its id (only interactions with one are in the index).
   db.version(3).stores({
     interactions: 'id, [customerId+at], at, type, doc, campaignId',
+  });
+  // Analytics' input, derived from the synced tables in the projection's transactions (factPages.ts).
+  db.version(4).stores({
+    factPages: '[kind+first]',
   });
   return db;
 }

@@ -10,6 +10,7 @@ import { WorkspaceDocs, type PersistenceFactory } from '../sync/workspaceDocs';
 import { openChangePublisher } from './changeFeed';
 import type { RapportDb } from './db';
 import { Projection, PROJECTION_VERSION, type ProjectionLog } from './projection';
+import { buildFacts, factsReady } from './factPages';
 
 export interface EngineOptions {
   workspaceId: string;
@@ -56,6 +57,8 @@ export class WorkspaceEngine {
       await engine.projection.rebuild();
       await db.device.put({ key: 'projectionVersion', value: PROJECTION_VERSION });
     }
+    // Before any document is open, so no projection write races the build.
+    if (!(await factsReady(db))) await buildFacts(db);
     await Promise.all([META_DOC, CUSTOMERS_DOC, WORK_DOC].map((name) => engine.docs.open(name)));
     // Old quarters opened to write or edit an interaction leave memory again once projected.
     engine.releaseTimer = setInterval(() => void engine.releaseIdleDocs(), 60_000);

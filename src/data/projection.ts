@@ -17,6 +17,7 @@ import type { DocLoad, WorkspaceDocs } from '../sync/workspaceDocs';
 import type { ChangeMessage } from './changeFeed';
 import { yieldToEventLoop } from '../platform/scheduling';
 import { SYNCED_TABLES, type RapportDb, type SyncedTable } from './db';
+import { applyFacts, FACT_KINDS, type FactKind } from './factPages';
 
 /** Bump to rebuild every device's read model from the documents on its next start (instead of a migration). */
 export const PROJECTION_VERSION = 1;
@@ -278,9 +279,9 @@ export class Projection {
       for (let start = 0; start < list.length; start += WRITE_CHUNK) chunks.push([table, list.slice(start, start + WRITE_CHUNK)]);
     }
     const last = chunks.pop();
-    for (const [table, list] of chunks) await this.db.table(table).bulkPut(list);
-    await this.db.transaction('rw', [...tables, this.db.projection], async () => {
-      if (last) await this.db.table(last[0]).bulkPut(last[1]);
+    for (const [table, list] of chunks) await this.db.transaction('rw', [this.db.table(table), this.db.factPages], () => this.put(table, list));
+    await this.db.transaction('rw', [...tables, this.db.projection, this.db.factPages], async () => {
+      if (last) await this.put(last[0], last[1]);
       const states = await this.db.projection.bulkGet(docsTouched.map((doc) => doc.name));
       await this.db.projection.bulkPut(
         docsTouched.map((doc, index) => ({
@@ -295,12 +296,19 @@ export class Projection {
     });
   }
 
+  /** Writes rows of a table, and the analytics facts they carry (in the caller's transaction). */
+  private async put(table: SyncedTable, rows: object[]): Promise<void> {
+    await this.db.table(table).bulkPut(rows);
+    if ((FACT_KINDS as readonly string[]).includes(table)) await applyFacts(this.db, table as FactKind, rows as { id: string }[]);
+  }
+
   /** Drops the read model and projects every document of the workspace again (Settings › Diagnostics). */
   async rebuild(): Promise<void> {
     await this.idle();
-    await this.db.transaction('rw', [...SYNCED_TABLES.map((table) => this.db.table(table)), this.db.projection], async () => {
+    await this.db.transaction('rw', [...SYNCED_TABLES.map((table) => this.db.table(table)), this.db.projection, this.db.factPages], async () => {
       for (const table of SYNCED_TABLES) await this.db.table(table).clear();
       await this.db.projection.clear();
+      await this.db.factPages.clear();
     });
     for (const table of SYNCED_TABLES) this.publish({ table, ids: [], rebuilt: true });
     const resident = new Set(this.docs.openNames());

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { openWorkspaceDb, SYNCED_TABLES, type RapportDb } from '../../src/data/db';
 import { WorkspaceEngine } from '../../src/data/engine';
+import { buildFacts } from '../../src/data/factPages';
 import type { SkippedRecord } from '../../src/data/projection';
 import type { CustomerId, DeviceId, MemberId } from '../../src/domain/ids';
 import { setClockForTests } from '../../src/platform/clock';
@@ -10,6 +11,7 @@ import { newId } from '../../src/platform/ids';
 import type { Commands } from '../../src/sync/commands';
 import { CUSTOMERS_DOC } from '../../src/sync/documentNames';
 import { memoryPersistence } from '../../src/sync/workspaceDocs';
+import { factsOf } from './data/factsSnapshot';
 
 const alice = { memberId: newId<MemberId>(), deviceId: newId<DeviceId>() };
 let time = Date.UTC(2026, 10, 22, 9, 0, 0);
@@ -211,8 +213,14 @@ describe('projection', () => {
       Object.fromEntries(await Promise.all(SYNCED_TABLES.map(async (table) => [table, await db.table(table).orderBy(':id').toArray()])));
     const before = await snapshot();
     expect(before.interactions).toHaveLength(2);
+    const facts = async () => ({ customers: await factsOf(db, 'customers'), interactions: await factsOf(db, 'interactions') });
+    const factsBefore = await facts();
+    expect(factsBefore.interactions).toMatchObject([{ customerId: id, amount: 0 }, { customerId: id, amount: 500, currency: 'CNY' }]);
     await engine.projection.rebuild();
     expect(await snapshot()).toEqual(before);
+    expect(await facts()).toEqual(factsBefore);
+    await buildFacts(db);
+    expect(await facts()).toEqual(factsBefore);
   });
 
   test('an edit from a peer takes the same road: per-field merge keeps both people\'s changes', async () => {

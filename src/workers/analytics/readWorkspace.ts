@@ -1,20 +1,12 @@
-import type { CustomerRow, InteractionRow, RapportDb } from '../../data/db';
-import type { Channel } from '../../domain/fields';
-import type { LifecycleStage } from '../../domain/customer';
-import { InteractionTableBuilder, type FeatureTicket, type InteractionTable } from '../../analytics/features';
+import type { RapportDb } from '../../data/db';
+import { countFactPages, customerFactsAt, factsReady, forEachFactPage, interactionColumns, type CustomerFacts } from '../../data/factPages';
+import { InteractionTableBuilder, SCALE_NONE, type FeatureTicket, type InteractionTable } from '../../analytics/features';
+import { INTERACTION_TYPES } from '../../domain/interaction';
 
-// Reads what analytics needs from the workspace's read model, page by primary key (DESIGN §9: keyset pages stay
-// fast however deep they go), into compact columns. Soft-deleted records are left out.
+// Reads what analytics needs from the workspace: the customers' and interactions' facts from the projection's
+// columnar pages (factPages.ts), tickets from their table. Soft-deleted records are not in the pages.
 
-export interface AnalysedCustomer {
-  id: string;
-  createdAt: number;
-  lifecycle: LifecycleStage;
-  preferredChannel?: Channel;
-  consentEmail: boolean;
-  consentSms: boolean;
-  consentPhone: boolean;
-}
+export type AnalysedCustomer = CustomerFacts;
 
 export interface WorkspaceData {
   customers: AnalysedCustomer[];
@@ -33,72 +25,62 @@ export interface ReadProgress {
   total: number;
 }
 
-export async function readWorkspace(
-  db: RapportDb,
-  pageSize: number,
-  signal: AbortSignal,
-  onProgress: (progress: ReadProgress) => void,
-): Promise<WorkspaceData> {
-  const total = (await db.customers.count()) + (await db.interactions.count());
+const PURCHASE = INTERACTION_TYPES.indexOf('purchase');
+const SURVEY = INTERACTION_TYPES.indexOf('survey');
+
+export async function readWorkspace(db: RapportDb, signal: AbortSignal, onProgress: (progress: ReadProgress) => void): Promise<WorkspaceData> {
+  if (!(await factsReady(db))) throw new Error('analytics_input_not_ready');
+  // Progress counts pages: the records in them are known only once they are read.
+  const total = (await countFactPages(db, 'customers')) + (await countFactPages(db, 'interactions'));
   let done = 0;
   const customers: AnalysedCustomer[] = [];
   const indexOf = new Map<string, number>();
-  let last: string | undefined;
-  for (;;) {
-    signal.throwIfAborted();
-    const page: CustomerRow[] = await (last === undefined ? db.customers.orderBy('id') : db.customers.where('id').above(last)).limit(pageSize).toArray();
-    if (page.length === 0) break;
-    for (const row of page) {
-      if (row.alive !== 1) continue;
-      indexOf.set(row.id, customers.length);
-      customers.push({
-        id: row.id,
-        createdAt: row.createdAt,
-        lifecycle: row.lifecycle,
-        ...(row.preferredChannel === undefined ? {} : { preferredChannel: row.preferredChannel }),
-        consentEmail: row.consentEmail,
-        consentSms: row.consentSms,
-        consentPhone: row.consentPhone,
-      });
-    }
-    last = page[page.length - 1]?.id;
-    done += page.length;
-    onProgress({ done, total });
-  }
+  await forEachFactPage(
+    db,
+    'customers',
+    (page) => {
+      for (let i = 0; i < page.ids.length; i++) {
+        indexOf.set(page.ids[i] as string, customers.length);
+        customers.push(customerFactsAt(page, i));
+      }
+      onProgress({ done: ++done, total });
+    },
+    signal,
+  );
 
-  const builder = new InteractionTableBuilder(Math.max(1024, total - customers.length));
+  const builder = new InteractionTableBuilder();
   const purchaseRows: number[] = [];
   const purchaseCurrencies: string[] = [];
   let surveys = 0;
-  last = undefined;
-  for (;;) {
-    signal.throwIfAborted();
-    const page: InteractionRow[] = await (last === undefined ? db.interactions.orderBy('id') : db.interactions.where('id').above(last)).limit(pageSize).toArray();
-    if (page.length === 0) break;
-    for (const row of page) {
-      const customer = indexOf.get(row.customerId);
-      if (row.alive !== 1 || customer === undefined) continue;
-      if (row.type === 'purchase') {
-        purchaseRows.push(builder.length);
-        purchaseCurrencies.push(row.currency ?? '');
+  await forEachFactPage(
+    db,
+    'interactions',
+    (page) => {
+      const columns = interactionColumns(page);
+      for (let i = 0; i < columns.ids.length; i++) {
+        const customer = indexOf.get(columns.customerId[i] as string);
+        if (customer === undefined) continue;
+        const type = columns.type[i] as number;
+        const scale = columns.scale[i] as number;
+        if (type === PURCHASE) {
+          purchaseRows.push(builder.length);
+          purchaseCurrencies.push(columns.currency[i] as string);
+        }
+        if (type === SURVEY && scale !== SCALE_NONE) surveys++;
+        builder.pushCodes(customer, {
+          type,
+          at: columns.at[i] as number,
+          direction: columns.direction[i] as number,
+          channel: columns.channel[i] as number,
+          amount: columns.amount[i] as number,
+          score: columns.score[i] as number,
+          scale,
+        });
       }
-      const survey = row.type === 'survey' && row.score !== undefined && row.scoreScale !== undefined;
-      if (survey) surveys++;
-      builder.push({
-        customer,
-        type: row.type,
-        at: row.at,
-        direction: row.direction,
-        channel: row.channel,
-        amount: row.amountMinor,
-        score: survey ? row.score : undefined,
-        scale: survey ? row.scoreScale : undefined,
-      });
-    }
-    last = page[page.length - 1]?.id;
-    done += page.length;
-    onProgress({ done, total });
-  }
+      onProgress({ done: ++done, total });
+    },
+    signal,
+  );
   const interactions = builder.build();
   const currency = mostCommon(purchaseCurrencies);
   let otherCurrencyPurchases = 0;

@@ -24,7 +24,6 @@ export interface AnalyticsOptions {
   horizonDays: number;
   clvMonths: number;
   monthlyDiscountRate: number;
-  pageSize: number;
   seed: number;
   /** Runs kept in analyticsRuns; older ones are deleted. */
   keepRuns: number;
@@ -34,7 +33,6 @@ export const DEFAULT_ANALYTICS_OPTIONS: AnalyticsOptions = {
   horizonDays: 90,
   clvMonths: 12,
   monthlyDiscountRate: 0.01,
-  pageSize: 10_000,
   seed: 1,
   keepRuns: 20,
 };
@@ -77,7 +75,7 @@ export async function runAnalytics(
   };
   try {
     const data = await step('read', () =>
-      readWorkspace(db, options.pageSize, signal, (progress) => onProgress({ step: 'read', ...progress })),
+      readWorkspace(db, signal, (progress) => onProgress({ step: 'read', ...progress })),
     );
     const { customers, interactions, tickets, currency } = data;
     if (data.otherCurrencyPurchases > 0) warnings.push(`purchases_in_other_currencies:${data.otherCurrencyPurchases}`);

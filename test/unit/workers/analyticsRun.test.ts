@@ -2,12 +2,13 @@ import 'fake-indexeddb/auto';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DAY_MS } from '../../../src/analytics/time';
+import { buildFacts, countFactPages } from '../../../src/data/factPages';
 import { openWorkspaceDb, type CustomerRow, type InteractionRow, type RapportDb } from '../../../src/data/db';
 import type { InteractionType } from '../../../src/domain/interaction';
 import type { Ticket } from '../../../src/domain/work';
 import { newId } from '../../../src/platform/ids';
 import { closeInterruptedRuns } from '../../../src/workers/analytics/interruptedRuns';
-import { DEFAULT_ANALYTICS_OPTIONS, runAnalytics } from '../../../src/workers/analytics/runAnalytics';
+import { runAnalytics } from '../../../src/workers/analytics/runAnalytics';
 import type { AnalyticsProgress, AnalyticsRun } from '../../../src/workers/analyticsContract';
 
 // A small hand-made workspace whose answers are known: 20 steady buyers (a purchase every 20 days up to today),
@@ -102,6 +103,8 @@ beforeAll(async () => {
   } as Ticket);
   await db.customers.bulkPut(customers);
   await db.interactions.bulkPut(interactions);
+  // Small pages, so the run reads several of each kind.
+  await buildFacts(db, 16);
   // A score left from a customer who no longer exists must go.
   await db.scores.put({ customerId: 'gone', computedAt: 0, runId: 'old' });
   await tf.ready();
@@ -109,7 +112,6 @@ beforeAll(async () => {
     db,
     { workspaceId: 'test', now: NOW, trigger: 'manual' },
     { signal: new AbortController().signal, onProgress: (p) => progress.push(p) },
-    { ...DEFAULT_ANALYTICS_OPTIONS, pageSize: 50 },
   );
 }, 60_000);
 
@@ -126,11 +128,13 @@ describe('analytics run over a hand-made workspace', () => {
     expect(Object.keys(run.stepMs ?? {})).toEqual(['read', 'features', 'rfm', 'segments', 'churn', 'clv', 'actions', 'write']);
     expect(run.tensors?.after).toBe(run.tensors?.before);
     expect(await db.analyticsRuns.get(run.id)).toEqual(run);
-    // Pages of 50 rows: progress through the read step rises page by page to the total.
+    // Pages of 16 records: progress through the read step rises page by page to the total.
     const reads = progress.filter((p) => p.step === 'read' && p.total > 1);
-    const stored = interactionCount + 31;
-    expect(reads.at(-1)).toEqual({ step: 'read', done: 48 + stored, total: 48 + stored });
-    expect(reads.length).toBe(Math.ceil(48 / 50) + Math.ceil(stored / 50));
+    const pages = (await countFactPages(db, 'customers')) + (await countFactPages(db, 'interactions'));
+    const liveInteractions = (await db.interactions.toArray()).filter((row) => row.alive === 1).length;
+    expect(pages).toBe(Math.ceil(47 / 16) + Math.ceil(liveInteractions / 16));
+    expect(reads.map((p) => p.done)).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+    expect(reads.at(-1)).toEqual({ step: 'read', done: pages, total: pages });
   });
 
   test('one score row per live customer; none for the deleted one or the customer who is gone', async () => {

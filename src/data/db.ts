@@ -176,5 +176,10 @@ export function openWorkspaceDb(workspaceId: string, indexedDB?: IDBFactory, key
   db.version(4).stores({
     factPages: '[kind+first]',
   });
+  // Lifetime value is sorted in the query worker's memory, never through IndexedDB: an unused index cost every
+  // analytics run an index entry per customer.
+  db.version(5).stores({
+    scores: 'customerId, segment, rfmSegment, churnProbability, nbaRank',
+  });
   return db;
 }

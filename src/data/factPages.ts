@@ -183,8 +183,9 @@ function pageIndex(firsts: readonly string[], id: string): number {
   return low;
 }
 
-function kindRange(db: RapportDb, kind: FactKind) {
-  return db.factPages.where('[kind+first]').between([kind, ''], [kind, Dexie.maxKey], true, true);
+/** A kind's pages, or those after the page whose first id is `after`. */
+function kindRange(db: RapportDb, kind: FactKind, after?: string) {
+  return db.factPages.where('[kind+first]').between([kind, after ?? ''], [kind, Dexie.maxKey], after === undefined, true);
 }
 
 /**
@@ -275,8 +276,7 @@ export async function forEachFactPage(db: RapportDb, kind: FactKind, onPage: (pa
   let last: string | undefined;
   for (;;) {
     signal?.throwIfAborted();
-    const range = last === undefined ? kindRange(db, kind) : db.factPages.where('[kind+first]').between([kind, last], [kind, Dexie.maxKey], false, true);
-    const pages = await range.limit(READ_BATCH).toArray();
+    const pages = await kindRange(db, kind, last).limit(READ_BATCH).toArray();
     pages.forEach(onPage);
     if (pages.length < READ_BATCH) return;
     last = pages[pages.length - 1]?.first;

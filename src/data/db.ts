@@ -5,6 +5,7 @@ import type { Interaction } from '../domain/interaction';
 import type { Member } from '../domain/member';
 import type { Campaign, Deal, Task, Ticket } from '../domain/work';
 import type { FactKind, FactPageRow } from './factPages';
+import type { ScorePageRow } from './scorePages';
 
 // The read model: every screen reads these tables through live queries. Everything in the synced tables can be
 // dropped and rebuilt from the Yjs documents (projection.ts), so the schema changes by bumping PROJECTION_VERSION,
@@ -38,7 +39,7 @@ export interface ProjectionStateRow {
   projectedAt: number;
 }
 
-/** Analytics results for one customer, computed on this device (never synced): see src/workers/analytics*. */
+/** Analytics results for one customer, computed on this device (never synced), kept in score pages (scorePages.ts). */
 export interface ScoreRow {
   customerId: string;
   computedAt: number;
@@ -134,7 +135,7 @@ export type RapportDb = Dexie & {
   audit: EntityTable<AuditRow, 'id'>;
   projection: EntityTable<ProjectionStateRow, 'doc'>;
   device: EntityTable<DeviceValueRow, 'key'>;
-  scores: EntityTable<ScoreRow, 'customerId'>;
+  scorePages: EntityTable<ScorePageRow, 'first'>;
   analyticsRuns: EntityTable<AnalyticsRunRow, 'id'>;
   importJobs: Table<ImportJobRow | ImportChunkRow, string>;
   factPages: Table<FactPageRow, [FactKind, string]>;
@@ -181,5 +182,10 @@ export function openWorkspaceDb(workspaceId: string, indexedDB?: IDBFactory, key
   db.version(5).stores({
     scores: 'customerId, segment, rfmSegment, churnProbability, nbaRank',
   });
+  // Scores in pages of customers (scorePages.ts). The runs go with the old table, so the leader's scheduler sees no
+  // finished run and analyses again at once instead of showing nothing until the next material change.
+  db.version(6)
+    .stores({ scores: null, scorePages: 'first' })
+    .upgrade((tx) => tx.table('analyticsRuns').clear());
   return db;
 }

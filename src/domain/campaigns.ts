@@ -70,14 +70,18 @@ export interface AudienceScore {
   rfmSegment?: string | undefined;
 }
 
+/** Whether the filter's analytics conditions (segments) hold for a customer's scores. */
+export function matchesAudienceScore(score: AudienceScore | undefined, filter: AudienceFilter): boolean {
+  return (filter.segment === undefined || score?.segment === filter.segment) && (filter.rfmSegment === undefined || score?.rfmSegment === filter.rfmSegment);
+}
+
 export function matchesAudience(customer: AudienceCustomer, score: AudienceScore | undefined, filter: AudienceFilter): boolean {
   return (
     customer.deletedAt === undefined &&
     (filter.tag === undefined || customer.tags.includes(filter.tag)) &&
     (filter.ownerId === undefined || customer.ownerId === filter.ownerId) &&
     (filter.lifecycle === undefined || customer.lifecycle === filter.lifecycle) &&
-    (filter.segment === undefined || score?.segment === filter.segment) &&
-    (filter.rfmSegment === undefined || score?.rfmSegment === filter.rfmSegment)
+    matchesAudienceScore(score, filter)
   );
 }
 

@@ -1,7 +1,7 @@
-import type { AnalyticsRunRow } from '../data/db';
+import type { AnalyticsRunRow, ScoreRow } from '../data/db';
 
 // The analytics worker's typed RPC: a map of handlers (as Actual's createApp<Handlers>); every call may report
-// progress and be cancelled. The results themselves go to Dexie (scores, analyticsRuns), not through messages.
+// progress and be cancelled. The results themselves go to Dexie (scorePages, analyticsRuns), not through messages.
 
 export const ANALYTICS_STEPS = ['read', 'features', 'rfm', 'segments', 'churn', 'clv', 'actions', 'write'] as const;
 export type AnalyticsStep = (typeof ANALYTICS_STEPS)[number];
@@ -144,6 +144,11 @@ export interface AnalyticsRun extends AnalyticsRunRow {
   nps?: MonthlyScore[];
   csat?: MonthlyScore[];
   cohorts?: CohortRow[];
+  /** Customers with a next best action. */
   actions?: number;
+  /** The first of them in rank order, for Home (the scores of the rest are in the score pages). */
+  topActions?: ScoreRow[];
+  /** The customers most likely to leave who have reasons (not those marked churned), most likely first. */
+  atRisk?: ScoreRow[];
   warnings?: string[];
 }

@@ -2,6 +2,7 @@
 import { liveQuery } from 'dexie';
 import { subscribeToChanges } from '../data/changeFeed';
 import { openWorkspaceDb, type CustomerRow, type RapportDb } from '../data/db';
+import { forEachScorePage } from '../data/scorePages';
 import { CustomerIndex, type CustomerScore, type IndexedCustomer } from './customerIndex';
 import type { QueryWorkerRequest, QueryWorkerResponse } from './customerQueryContract';
 
@@ -39,13 +40,9 @@ async function loadAll(database: RapportDb): Promise<void> {
 /** The scores of the last analytics run, for sorting and filtering by them; read again after each new run. */
 async function loadScores(database: RapportDb): Promise<void> {
   const scores = new Map<string, CustomerScore>();
-  let last: string | undefined;
-  for (;;) {
-    const page = await (last === undefined ? database.scores.orderBy('customerId') : database.scores.where('customerId').above(last)).limit(5000).toArray();
-    if (page.length === 0) break;
+  await forEachScorePage(database, (page) => {
     for (const { customerId, churnProbability, clv, segment } of page) scores.set(customerId, { churnProbability, clv, segment });
-    last = page[page.length - 1]?.customerId;
-  }
+  });
   index.setScores(scores);
 }
 

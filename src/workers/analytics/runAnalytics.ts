@@ -9,6 +9,7 @@ import { RFM_SEGMENT_GRID, rfmScores, rfmSegment } from '../../analytics/rfm';
 import { segmentCustomers } from '../../analytics/segments';
 import { customerSummary, type Transaction } from '../../analytics/summary';
 import type { RapportDb, ScoreRow } from '../../data/db';
+import { replaceScores } from '../../data/scorePages';
 import { INTERACTION_TYPES } from '../../domain/interaction';
 import { newId } from '../../platform/ids';
 import type { AnalyticsProgress, AnalyticsRun, AnalyticsStep, BackendChoice, RunRequest } from '../analyticsContract';
@@ -18,7 +19,7 @@ import { readWorkspace } from './readWorkspace';
 
 // The whole analytics run over one workspace, in order: read, features, RFM, k-means segments, churn, CLV, next
 // best actions, write. Plain async code with no worker API, so it runs in Node tests (fake-indexeddb) as in the
-// worker. Results go to the device-local scores table; the run's model card to analyticsRuns.
+// worker. Results go to the device-local score pages; the run's model card to analyticsRuns.
 
 export interface AnalyticsOptions {
   horizonDays: number;
@@ -41,7 +42,8 @@ export const DEFAULT_ANALYTICS_OPTIONS: AnalyticsOptions = {
 const SILHOUETTE_SAMPLE = 1000;
 /** Buyers above which k is chosen on a seeded sample of this many. */
 const K_CHOICE_SAMPLE = 10_000;
-const WRITE_CHUNK = 5000;
+/** Entries of the ranked lists (next best actions, most at risk) kept in the run for the screens that list them. */
+const LISTED = 20;
 const PURCHASE = INTERACTION_TYPES.indexOf('purchase');
 
 export interface RunHooks {
@@ -179,6 +181,11 @@ export async function runAnalytics(
       customers.forEach((customer, c) => {
         if (customer.lifecycle === 'churned') row(c).churnProbability = 1;
       });
+      // Customers the team marked churned have no reasons: they are gone already, not at risk.
+      run.atRisk = scores
+        .filter((score) => score.churnReasons !== undefined)
+        .sort((a, b) => (b.churnProbability as number) - (a.churnProbability as number) || (a.customerId < b.customerId ? -1 : 1))
+        .slice(0, LISTED);
       return outcome;
     });
     run.churn = churn?.card ?? null;
@@ -274,52 +281,55 @@ export async function runAnalytics(
         });
       });
       const actions = nextBestActions(outlooks);
-      actions.forEach((action, rank) => {
+      const ranked = actions.map((action, rank) => {
         const score = row(indexOf.get(action.customerKey) as number);
         score.nbaRank = rank + 1;
         score.nbaPriority = action.priority;
         score.nbaChannel = action.channel;
         score.nbaReasons = action.reasons;
+        return score;
       });
       run.actions = actions.length;
+      run.topActions = ranked.slice(0, LISTED);
       const trends = satisfactionTrends(interactions, now);
       run.nps = trends.nps;
       run.csat = trends.csat;
       run.cohorts = cohortTable(interactions, now);
     });
 
-    await step('write', async () => {
-      const keep = new Set(scores.map((score) => score.customerId));
-      for (let from = 0; from < scores.length; from += WRITE_CHUNK) {
-        signal.throwIfAborted();
-        await db.scores.bulkPut(scores.slice(from, from + WRITE_CHUNK));
-        onProgress({ step: 'write', done: Math.min(from + WRITE_CHUNK, scores.length), total: scores.length });
-      }
-      const stale = (await db.scores.toCollection().primaryKeys()).filter((id) => !keep.has(id));
-      await db.scores.bulkDelete(stale);
-      const old = await db.analyticsRuns.orderBy('startedAt').reverse().offset(options.keepRuns).primaryKeys();
-      await db.analyticsRuns.bulkDelete(old);
-    });
-
-    const tensorsAfter = tf.memory().numTensors;
-    if (tensorsAfter !== tensorsBefore) warnings.push(`tensors_leaked:${tensorsAfter - tensorsBefore}`);
-    Object.assign(run, {
-      status: 'done',
-      finishedAt: Date.now(),
-      data: {
-        customers: n,
-        interactions: interactions.length,
-        purchases: data.purchases,
-        surveys: data.surveys,
-        tickets: tickets.length,
-        currency,
-      },
-      stepMs,
-      totalMs: performance.now() - started,
-      tensors: { before: tensorsBefore, after: tensorsAfter },
-      warnings,
-      ...(hooks.backend ? { backend: hooks.backend } : {}),
-    } satisfies Partial<AnalyticsRun>);
+    const finish = () => {
+      const tensorsAfter = tf.memory().numTensors;
+      if (tensorsAfter !== tensorsBefore) warnings.push(`tensors_leaked:${tensorsAfter - tensorsBefore}`);
+      Object.assign(run, {
+        status: 'done',
+        finishedAt: Date.now(),
+        data: {
+          customers: n,
+          interactions: interactions.length,
+          purchases: data.purchases,
+          surveys: data.surveys,
+          tickets: tickets.length,
+          currency,
+        },
+        stepMs,
+        totalMs: performance.now() - started,
+        tensors: { before: tensorsBefore, after: tensorsAfter },
+        warnings,
+        ...(hooks.backend ? { backend: hooks.backend } : {}),
+      } satisfies Partial<AnalyticsRun>);
+    };
+    // The scores and the finished run land together: no reader pairs this run's card with the last run's scores.
+    await step('write', () =>
+      db.transaction('rw', db.scorePages, db.analyticsRuns, async () => {
+        await replaceScores(db, scores);
+        finish();
+        await db.analyticsRuns.put(run);
+        const old = await db.analyticsRuns.orderBy('startedAt').reverse().offset(options.keepRuns).primaryKeys();
+        await db.analyticsRuns.bulkDelete(old);
+      }),
+    );
+    // The write's own time is known once it has committed.
+    run.totalMs = performance.now() - started;
     await db.analyticsRuns.put(run);
     return run;
   } catch (error) {

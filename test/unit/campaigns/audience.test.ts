@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { readAudience } from '../../../src/app/campaigns/hooks/useCampaignAudience';
 import { campaignInputOf, draftOfCampaign, emptyCampaignDraft } from '../../../src/app/campaigns/utils/campaignDraft';
 import { openWorkspaceDb, type CustomerRow, type InteractionRow, type RapportDb } from '../../../src/data/db';
+import { replaceScores } from '../../../src/data/scorePages';
 import type { Campaign } from '../../../src/domain/work';
 import { newId } from '../../../src/platform/ids';
 
@@ -41,7 +42,7 @@ beforeEach(async () => {
     customer('c3', 'Bob', { tags: [] }),
     customer('c4', 'Cy', { tags: ['vip'], alive: 0, deletedAt: 5 }),
   ]);
-  await db.scores.bulkPut([
+  await replaceScores(db, [
     { customerId: 'c1', computedAt: 1, runId: 'r', segment: 'recent.frequent.high_spend' },
     { customerId: 'c3', computedAt: 1, runId: 'r', segment: 'recent.frequent.high_spend' },
   ]);

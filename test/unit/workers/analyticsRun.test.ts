@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DAY_MS } from '../../../src/analytics/time';
 import { buildFacts, countFactPages } from '../../../src/data/factPages';
+import { replaceScores, scoreOf, scoresWhere } from '../../../src/data/scorePages';
 import { openWorkspaceDb, type CustomerRow, type InteractionRow, type RapportDb } from '../../../src/data/db';
 import type { InteractionType } from '../../../src/domain/interaction';
 import type { Ticket } from '../../../src/domain/work';
@@ -106,7 +107,7 @@ beforeAll(async () => {
   // Small pages, so the run reads several of each kind.
   await buildFacts(db, 16);
   // A score left from a customer who no longer exists must go.
-  await db.scores.put({ customerId: 'gone', computedAt: 0, runId: 'old' });
+  await replaceScores(db, [{ customerId: 'gone', computedAt: 0, runId: 'old' }]);
   await tf.ready();
   run = await runAnalytics(
     db,
@@ -117,7 +118,8 @@ beforeAll(async () => {
 
 afterAll(() => db.close());
 
-const scoresOf = async (group: Group) => (await db.scores.toArray()).filter((score) => groupOf.get(score.customerId) === group);
+const allScores = () => scoresWhere(db, () => true);
+const scoresOf = (group: Group) => scoresWhere(db, (score) => groupOf.get(score.customerId) === group);
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 describe('analytics run over a hand-made workspace', () => {
@@ -138,7 +140,7 @@ describe('analytics run over a hand-made workspace', () => {
   });
 
   test('one score row per live customer; none for the deleted one or the customer who is gone', async () => {
-    const ids = (await db.scores.toArray()).map((score) => score.customerId).sort();
+    const ids = (await allScores()).map((score) => score.customerId);
     expect(ids).toEqual([...groupOf].filter(([, group]) => group !== 'deleted').map(([id]) => id).sort());
     for (const score of await scoresOf('lead')) {
       expect(score.rfm).toBeUndefined();
@@ -176,6 +178,13 @@ describe('analytics run over a hand-made workspace', () => {
     const late = (await scoresOf('stoppedLate'))[0]!;
     expect(late.churnReasons!.length).toBeGreaterThan(0);
     expect(late.churnReasons!.some((reason) => reason.direction === 'raises')).toBe(true);
+    // The insights page's at-risk list: the most likely to leave first, none the team marked churned.
+    const withReasons = (await allScores()).filter((score) => score.churnReasons !== undefined);
+    const listed = run.atRisk!.map((score) => score.churnProbability!);
+    expect(listed).toEqual([...listed].sort((a, b) => b - a));
+    expect(listed.length).toBe(Math.min(20, withReasons.length));
+    expect(listed[0]).toBe(Math.max(...withReasons.map((score) => score.churnProbability!)));
+    expect(run.atRisk!.some((score) => groupOf.get(score.customerId) === 'markedChurned')).toBe(false);
   });
 
   test('expected purchases, P(alive) and CLV for buyers: the steady ones are worth more', async () => {
@@ -189,12 +198,15 @@ describe('analytics run over a hand-made workspace', () => {
   });
 
   test('next best actions rank the customers slipping away; none for those marked churned', async () => {
-    const ranked = (await db.scores.orderBy('nbaRank').toArray()).map((score) => score.nbaRank);
-    expect(ranked).toEqual(Array.from({ length: run.actions! }, (_, i) => i + 1));
+    const ranked = (await allScores()).filter((score) => score.nbaRank !== undefined).sort((a, b) => a.nbaRank! - b.nbaRank!);
+    expect(ranked.map((score) => score.nbaRank)).toEqual(Array.from({ length: run.actions! }, (_, i) => i + 1));
+    // Home lists the first of them from the run.
+    expect(run.topActions).toEqual(ranked.slice(0, run.topActions!.length));
+    expect(run.topActions!.length).toBe(Math.min(20, ranked.length));
     for (const score of await scoresOf('markedChurned')) expect(score.nbaRank).toBeUndefined();
     for (const score of await scoresOf('stoppedLate')) expect(score.nbaReasons).toContain('long_silence');
     // An open complaint ticket; the customer last wrote by email (allowed), so the answer goes there.
-    const complaint = await db.scores.get(complainer);
+    const complaint = await scoreOf(db, complainer);
     expect(complaint?.nbaReasons).toContain('open_complaint');
     expect(complaint?.nbaChannel).toBe('email');
   });
@@ -218,7 +230,7 @@ describe('analytics run over a hand-made workspace', () => {
     const last = await db.analyticsRuns.orderBy('startedAt').last();
     expect(last?.status).toBe('cancelled');
     // The scores of the last finished run stay as they were.
-    expect((await db.scores.toArray()).every((score) => score.runId === run.id)).toBe(true);
+    expect((await allScores()).every((score) => score.runId === run.id)).toBe(true);
   });
 
   test('a run its leader left running is closed as cancelled when the next leader starts', async () => {

@@ -1,30 +1,15 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { CustomerId } from '../../../domain/ids';
-import { useWorkspace } from '../../workspace/hooks/useWorkspace';
+import type { ScoreRow } from '../../../data/db';
+import { useListedCustomers } from '../hooks/useListedCustomers';
 import { formatPercent, reasonText } from '../utils/labels';
 
 const AT_RISK_SHOWN = 15;
 
-/**
- * The customers most likely to leave, with the reasons, linking to each. Its own live query: scores being written
- * re-render this list only, not the charts around it.
- */
-export function AtRiskList({ runId, currency }: { runId: string; currency: string | undefined }) {
+/** The customers most likely to leave, with the reasons, linking to each. */
+export function AtRiskList({ scores, currency }: { scores: readonly ScoreRow[]; currency: string | undefined }) {
   const { t, i18n } = useTranslation();
-  const { db } = useWorkspace();
-  const atRisk = useLiveQuery(async () => {
-    // Customers the team marked churned have no reasons: they are gone already, not at risk.
-    const scores = await db.scores
-      .orderBy('churnProbability')
-      .reverse()
-      .filter((score) => score.churnReasons !== undefined)
-      .limit(AT_RISK_SHOWN)
-      .toArray();
-    const customers = await db.customers.bulkGet(scores.map((score) => score.customerId as CustomerId));
-    return scores.map((score, i) => ({ score, name: customers[i]?.name ?? '' }));
-  }, [db, runId]);
+  const atRisk = useListedCustomers(scores.slice(0, AT_RISK_SHOWN));
   return (
     <section className="card insight-card" data-testid="insights-at-risk">
       <h2>{t('insights.churn.atRisk')}</h2>

@@ -28,7 +28,7 @@ export function ChurnSection({ run }: { run: AnalyticsRun }) {
         chart={<HistogramChart {...common} />}
         table={<HistogramTable {...common} rangeLabel={t('insights.churn.risk')} />}
       />
-      <AtRiskList runId={run.id} currency={currency} />
+      <AtRiskList scores={run.atRisk ?? []} currency={currency} />
     </>
   );
 }

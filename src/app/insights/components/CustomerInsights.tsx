@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { scoreOf } from '../../../data/scorePages';
 import type { AnalyticsRun } from '../../../workers/analyticsContract';
 import { formatMoney, formatNumber } from '../../shared/format';
 import { useWorkspace } from '../../workspace/hooks/useWorkspace';
@@ -11,7 +12,7 @@ export function CustomerInsights({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const { db } = useWorkspace();
   const found = useLiveQuery(async () => {
-    const score = (await db.scores.get(customerId)) ?? null;
+    const score = (await scoreOf(db, customerId)) ?? null;
     const run = score ? ((await db.analyticsRuns.get(score.runId)) as AnalyticsRun | undefined) : undefined;
     return { score, horizonDays: run?.clv?.horizonDays };
   }, [db, customerId]);

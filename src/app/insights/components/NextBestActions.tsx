@@ -1,9 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { CHANNELS, type Channel } from '../../../domain/fields';
-import type { CustomerId } from '../../../domain/ids';
-import { useWorkspace } from '../../workspace/hooks/useWorkspace';
+import { useAnalyticsRuns } from '../hooks/useAnalyticsRuns';
+import { useListedCustomers } from '../hooks/useListedCustomers';
 import '../insights.css';
 import { actionReasonLabel, isOneOf } from '../utils/labels';
 
@@ -12,21 +11,17 @@ const SHOWN = 5;
 /** Home's short list: whom to contact first today, how, and why (from the last analytics run). */
 export function NextBestActions() {
   const { t } = useTranslation();
-  const { db } = useWorkspace();
-  const actions = useLiveQuery(async () => {
-    const scores = await db.scores.orderBy('nbaRank').limit(SHOWN).toArray();
-    const customers = await db.customers.bulkGet(scores.map((score) => score.customerId as CustomerId));
-    return { analysed: (await db.analyticsRuns.count()) > 0, rows: scores.map((score, i) => ({ score, name: customers[i]?.name ?? '' })) };
-  }, [db]);
-  if (actions === undefined) return null;
+  const runs = useAnalyticsRuns();
+  const rows = useListedCustomers(runs?.done?.topActions?.slice(0, SHOWN) ?? []);
+  if (runs === undefined || rows === undefined) return null;
   return (
     <section className="card next-actions" data-testid="next-best-actions">
       <h2>{t('insights.actions.title')}</h2>
-      {actions.rows.length === 0 ? (
-        <p className="muted">{actions.analysed ? t('insights.actions.none') : t('insights.actions.notRun')}</p>
+      {rows.length === 0 ? (
+        <p className="muted">{runs.latest ? t('insights.actions.none') : t('insights.actions.notRun')}</p>
       ) : (
         <ol className="action-list">
-          {actions.rows.map(({ score, name }) => (
+          {rows.map(({ score, name }) => (
             <li key={score.customerId}>
               <Link href={`/customers/${score.customerId}`}>{name}</Link>
               {score.nbaChannel && isOneOf<Channel>(CHANNELS, score.nbaChannel) && (

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { chooseK, kmeans, lloyd, silhouette, sortedSumStart } from '../../../src/analytics/kmeans';
+import { mulberry32 } from '../../../src/analytics/random';
 import { rfmValues } from '../../../src/analytics/rfm';
 import { logStandardise } from '../../../src/analytics/standardise';
 import { cdnowTransactions } from './cdnow';
@@ -104,4 +105,86 @@ describe('k-means, hand-computed', () => {
     expect(() => kmeans(Float64Array.from([1, 2, 3]), 2, 1)).toThrow(/do not make rows of 2/);
     expect(() => kmeans(Float64Array.from([1, 2]), 1, 3)).toThrow(/k must be a whole number from 1 to the 2 points/);
   });
+});
+
+/** The textbook loop, measuring every point against every centroid on every pass: what `lloyd` must equal. */
+function plainLloyd(data: Float64Array, d: number, initial: Float64Array, maxIterations: number) {
+  const k = initial.length / d;
+  const n = data.length / d;
+  const centroids = Float64Array.from(initial);
+  const labels = new Int32Array(n).fill(-1);
+  const distances = new Float64Array(n);
+  let inertia = 0;
+  let iterations = 0;
+  let converged = false;
+  const distance = (i: number, c: number) => {
+    let sum = 0;
+    for (let j = 0; j < d; j++) sum += ((data[i * d + j] as number) - (centroids[c * d + j] as number)) ** 2;
+    return sum;
+  };
+  while (iterations < maxIterations) {
+    iterations++;
+    let changes = 0;
+    inertia = 0;
+    for (let i = 0; i < n; i++) {
+      let best = 0;
+      for (let c = 1; c < k; c++) if (distance(i, c) < distance(i, best)) best = c;
+      if (labels[i] !== best) changes++;
+      labels[i] = best;
+      distances[i] = distance(i, best);
+      inertia += distances[i] as number;
+    }
+    if (changes === 0) {
+      converged = true;
+      break;
+    }
+    const sums = new Float64Array(k * d);
+    const sizes = new Int32Array(k);
+    for (let i = 0; i < n; i++) {
+      const c = labels[i] as number;
+      sizes[c] = (sizes[c] as number) + 1;
+      for (let j = 0; j < d; j++) sums[c * d + j] = (sums[c * d + j] as number) + (data[i * d + j] as number);
+    }
+    for (let c = 0; c < k; c++) {
+      if ((sizes[c] as number) > 0) {
+        for (let j = 0; j < d; j++) centroids[c * d + j] = (sums[c * d + j] as number) / (sizes[c] as number);
+        continue;
+      }
+      let farthest = 0;
+      for (let i = 1; i < n; i++) if ((distances[i] as number) > (distances[farthest] as number)) farthest = i;
+      for (let j = 0; j < d; j++) centroids[c * d + j] = data[farthest * d + j] as number;
+      distances[farthest] = 0;
+    }
+  }
+  return { centroids, labels, inertia, iterations, converged };
+}
+
+test('the bounds that skip distances change nothing: labels, centroids, inertia and passes of the plain loop', () => {
+  const seed = 20_261_201;
+  console.info('k-means bounds, seed', seed);
+  const random = mulberry32(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const cases: { data: Float64Array; d: number; start: Float64Array; maxIterations: number }[] = [];
+  for (const d of [1, 2, 3, 5]) {
+    for (const k of [2, 4, 6]) {
+      const n = 3000;
+      const centres = Array.from({ length: k }, () => Array.from({ length: d }, () => 4 * random()));
+      const data = Float64Array.from({ length: n * d }, (_, x) => (centres[Math.floor(x / d) % k]![x % d] as number) + normal());
+      // Points on a coarse grid: many exact ties and duplicates.
+      const grid = Float64Array.from({ length: n * d }, () => Math.floor(random() * 4));
+      for (const points of [data, grid]) {
+        const start = Float64Array.from({ length: k * d }, (_, x) => points[Math.floor(random() * n) * d + (x % d)] as number);
+        cases.push({ data: points, d, start, maxIterations: 300 }, { data: points, d, start, maxIterations: 2 });
+      }
+    }
+  }
+  // After one pass the point at 2 is exactly as far from both centroids (0 and 4) and must move to the lower one.
+  cases.push({ data: Float64Array.from([0, 2, 6]), d: 1, start: Float64Array.from([0, 3]), maxIterations: 300 });
+  // A centroid far from every point is left empty and reseeded.
+  cases.push({ data: Float64Array.from([0, 0, 1, 0, 0, 1, 10, 10, 11, 10, 10, 11, 50, 50]), d: 2, start: Float64Array.from([0, 0, 1000, 1000, 2000, 0]), maxIterations: 300 });
+  for (const { data, d, start, maxIterations } of cases) {
+    const fast = lloyd(data, d, start, maxIterations);
+    const plain = plainLloyd(data, d, start, maxIterations);
+    expect({ labels: fast.labels, centroids: fast.centroids, inertia: fast.inertia, iterations: fast.iterations, converged: fast.converged }).toEqual(plain);
+  }
 });

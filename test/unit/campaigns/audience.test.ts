@@ -4,34 +4,18 @@ import { readAudience } from '../../../src/app/campaigns/hooks/useCampaignAudien
 import { campaignInputOf, draftOfCampaign, emptyCampaignDraft } from '../../../src/app/campaigns/utils/campaignDraft';
 import { openWorkspaceDb, type CustomerRow, type InteractionRow, type RapportDb } from '../../../src/data/db';
 import { replaceScores } from '../../../src/data/scorePages';
+import type { MemberId } from '../../../src/domain/ids';
 import type { Campaign } from '../../../src/domain/work';
 import { newId } from '../../../src/platform/ids';
+import { customerRow } from '../data/customerRow';
 
 // The campaign page's audience read from the read model through an index, and the form's draft to command input.
 
 let db: RapportDb;
-const member = newId();
+const member = newId<MemberId>();
 
 function customer(id: string, name: string, fields: Partial<CustomerRow> = {}): CustomerRow {
-  return {
-    id,
-    name,
-    nameKey: name.toLowerCase(),
-    alive: 1,
-    kind: 'person',
-    emails: [],
-    phones: [],
-    tags: [],
-    lifecycle: 'lead',
-    consentEmail: false,
-    consentSms: false,
-    consentPhone: false,
-    createdAt: 1,
-    createdBy: member,
-    updatedAt: 1,
-    updatedBy: member,
-    ...fields,
-  } as CustomerRow;
+  return customerRow(id, { name, nameKey: name.toLowerCase(), createdBy: member, updatedBy: member, ...fields });
 }
 
 beforeEach(async () => {

@@ -7,6 +7,7 @@ import { InteractionTableBuilder } from '../../../src/analytics/features';
 import { CHANNELS } from '../../../src/domain/fields';
 import { DIRECTIONS, INTERACTION_TYPES } from '../../../src/domain/interaction';
 import { newId } from '../../../src/platform/ids';
+import { customerRow } from './customerRow';
 import { factsOf } from './factsSnapshot';
 
 let db: RapportDb;
@@ -46,26 +47,7 @@ function expectWellFormed(pages: FactPageRow[]): void {
 }
 
 function customer(id: string, fields: Partial<CustomerRow> = {}): CustomerRow {
-  return {
-    id,
-    kind: 'person',
-    name: id,
-    nameKey: id,
-    emails: [],
-    phones: [],
-    tags: [],
-    lifecycle: 'lead',
-    consentEmail: false,
-    consentSms: false,
-    consentPhone: false,
-    customFields: {},
-    createdAt: 1_000,
-    createdBy: 'm',
-    updatedAt: 1_000,
-    updatedBy: 'm',
-    alive: 1,
-    ...fields,
-  } as unknown as CustomerRow;
+  return customerRow(id, { nameKey: id, createdAt: 1_000, updatedAt: 1_000, ...fields });
 }
 
 describe('analytics facts pages', () => {

@@ -73,6 +73,8 @@ describe('relay', () => {
     expect((await alice.device.commands.logInteraction({ customerId: created.value, type: 'note', subject: 'Met at the fair' })).ok).toBe(true);
     await until(() => alice.service.status().state === 'online' && alice.service.status().pendingChanges === 0, "Alice's changes to reach the relay");
     expect(alice.service.status()).toMatchObject({ relay: 'online', relayUrl: relay.url });
+    // Her projection is debounced: her read model may trail what already reached the relay.
+    await until(async () => (await alice.device.db.customers.count()) === 2 && (await alice.device.db.interactions.count()) === 1, "Alice's projection");
     const aliceSnapshot = await snapshot(alice.device.db);
     await alice.service.stop();
 

@@ -4,7 +4,7 @@ import { now } from '../platform/clock';
 import { Commands, type Actor } from '../sync/commands';
 import { CUSTOMERS_DOC, isInteractionDoc, isAuditDoc, META_DOC, residentDocNames, WORK_DOC } from '../sync/documentNames';
 import { MEMBERS_COLLECTION } from '../sync/entities';
-import { createRecordMap } from '../sync/recordMaps';
+import { createRecordMap, PLAIN_SHAPE } from '../sync/recordMaps';
 import { readSettings, SCHEMA_VERSION, writeSettings, type WorkspaceSettings } from '../sync/settings';
 import { WorkspaceDocs, type PersistenceFactory } from '../sync/workspaceDocs';
 import { openChangePublisher } from './changeFeed';
@@ -89,7 +89,7 @@ export class WorkspaceEngine {
     const meta = await this.docs.open(META_DOC);
     const known = meta.getMap<Y.Map<unknown>>(MEMBERS_COLLECTION);
     meta.transact(() => {
-      for (const member of members) if (!known.has(member.id)) known.set(member.id, createRecordMap({ ...member, joinedAt: now() }, []));
+      for (const member of members) if (!known.has(member.id)) known.set(member.id, createRecordMap({ ...member, joinedAt: now() }, PLAIN_SHAPE));
     }, 'engine');
   }
 
@@ -101,7 +101,7 @@ export class WorkspaceEngine {
     meta.transact(() => {
       if (meta.getMap('settings').size === 0) writeSettings(meta, { schemaVersion: SCHEMA_VERSION, ...defaults }, 'engine');
       if (!existing) {
-        members.set(member.id, createRecordMap({ ...member, joinedAt: now() }, []));
+        members.set(member.id, createRecordMap({ ...member, joinedAt: now() }, PLAIN_SHAPE));
       } else {
         const devices = (existing.get('deviceIds') as string[] | undefined) ?? [];
         const missing = member.deviceIds.filter((id) => !devices.includes(id));

@@ -11,7 +11,7 @@ import {
   MEMBERS_COLLECTION,
   SETTINGS_COLLECTION,
 } from '../sync/entities';
-import { readRecordMap, type Plain } from '../sync/recordMaps';
+import { PLAIN_SHAPE, readRecordMap, type Plain, type RecordShape } from '../sync/recordMaps';
 import { readSettings } from '../sync/settings';
 import type { DocLoad, WorkspaceDocs } from '../sync/workspaceDocs';
 import type { ChangeMessage } from './changeFeed';
@@ -31,16 +31,22 @@ interface Source {
   collection: string;
   table: SyncedTable;
   /** Reads one record from the document and turns it into its read-model row; undefined when it is malformed. */
-  toRow: (value: unknown) => { row?: object; issues?: z.core.$ZodIssue[] };
+  toRow: (id: string, value: unknown) => { row?: object; issues?: z.core.$ZodIssue[] };
 }
 
-function mapSource(collection: string, table: SyncedTable, schema: z.ZodType, extra: (record: Plain) => Plain): Source {
+function mapSource(
+  collection: string,
+  table: SyncedTable,
+  schema: z.ZodType,
+  shape: RecordShape,
+  extra: (record: Plain) => Plain,
+): Source {
   return {
     collection,
     table,
-    toRow: (value) => {
+    toRow: (id, value) => {
       if (!(value instanceof Y.Map)) return { issues: [{ code: 'custom', message: 'not a record map', path: [], input: value }] };
-      const result = schema.safeParse(readRecordMap(value as Y.Map<unknown>));
+      const result = schema.safeParse(readRecordMap(id, value as Y.Map<unknown>, shape));
       return result.success ? { row: { ...(result.data as Plain), ...extra(result.data as Plain) } } : { issues: result.error.issues };
     },
   };
@@ -52,7 +58,7 @@ function sourcesOf(docName: string): Source[] {
   if (docName === CUSTOMERS_DOC) {
     const customer = MAP_ENTITIES.customer;
     return [
-      mapSource(customer.collection, 'customers', customer.schema, (record) => ({
+      mapSource(customer.collection, 'customers', customer.schema, customer, (record) => ({
         ...alive(record),
         nameKey: String(record.name).toLocaleLowerCase(),
       })),
@@ -61,16 +67,16 @@ function sourcesOf(docName: string): Source[] {
   if (docName === WORK_DOC) {
     return (['deal', 'task', 'ticket', 'campaign'] as const).map((kind) => {
       const entity = MAP_ENTITIES[kind];
-      return mapSource(entity.collection, entity.collection as SyncedTable, entity.schema, () => ({}));
+      return mapSource(entity.collection, entity.collection as SyncedTable, entity.schema, entity, () => ({}));
     });
   }
-  if (docName === META_DOC) return [mapSource(MEMBERS_COLLECTION, 'members', MemberSchema, () => ({}))];
+  if (docName === META_DOC) return [mapSource(MEMBERS_COLLECTION, 'members', MemberSchema, PLAIN_SHAPE, () => ({}))];
   if (isInteractionDoc(docName)) {
     return [
       {
         collection: INTERACTIONS_COLLECTION,
         table: 'interactions',
-        toRow: (value) => {
+        toRow: (_id, value) => {
           const result = InteractionSchema.safeParse(value);
           return result.success ? { row: { ...result.data, ...alive(result.data), doc: docName } } : { issues: result.error.issues };
         },
@@ -82,7 +88,7 @@ function sourcesOf(docName: string): Source[] {
       {
         collection: AUDIT_COLLECTION,
         table: 'audit',
-        toRow: (value) => {
+        toRow: (_id, value) => {
           const result = AuditEntrySchema.safeParse(value);
           return result.success ? { row: result.data } : { issues: result.error.issues };
         },
@@ -246,7 +252,7 @@ export class Projection {
           if ((validated += 1) % VALIDATE_SLICE === 0) await yieldToEventLoop();
           const value = map.get(id);
           if (value === undefined) continue;
-          const { row, issues } = source.toRow(value);
+          const { row, issues } = source.toRow(id, value);
           if (row) list.push(row);
           else {
             this.skippedCount += 1;

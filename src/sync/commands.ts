@@ -18,7 +18,7 @@ import { yieldToEventLoop } from '../platform/scheduling';
 import { requestPersistentStorage } from '../platform/storage';
 import { auditDocName, interactionDocName, META_DOC } from './documentNames';
 import { AUDIT_COLLECTION, INTERACTIONS_COLLECTION, MAP_ENTITIES, MEMBERS_COLLECTION, type MapEntityKind } from './entities';
-import { applyPatchToMap, createRecordMap, readRecordMap, sameValue, type FieldChange, type Plain } from './recordMaps';
+import { applyPatchToMap, createRecordMap, PLAIN_SHAPE, readRecordMap, sameValue, type FieldChange, type Plain, type RecordShape } from './recordMaps';
 import { readSettings } from './settings';
 import type { WorkspaceDocs } from './workspaceDocs';
 
@@ -169,7 +169,7 @@ export class Commands {
     }
     const isMap = kind !== 'interaction' && kind !== 'audit';
     const collectionName = kind === 'interaction' ? INTERACTIONS_COLLECTION : kind === 'audit' ? AUDIT_COLLECTION : kind === 'member' ? MEMBERS_COLLECTION : MAP_ENTITIES[kind].collection;
-    const setFields = kind === 'customer' ? MAP_ENTITIES.customer.setFields : [];
+    const shape: RecordShape = kind === 'interaction' || kind === 'audit' || kind === 'member' ? PLAIN_SHAPE : MAP_ENTITIES[kind];
     for (const [name, list] of byDoc) {
       await this.docs.register(name, this.origin);
       const doc = await this.docs.open(name);
@@ -183,7 +183,7 @@ export class Commands {
             // `doc` says where an interaction lives; it is not part of the record.
             const stored = { ...record };
             delete stored.doc;
-            collection.set(id, isMap ? createRecordMap(stored, setFields) : stored);
+            collection.set(id, isMap ? createRecordMap(stored, shape) : stored);
           }
         }, this.origin);
       }
@@ -246,7 +246,7 @@ export class Commands {
     const entity = MAP_ENTITIES[ref.kind as MapEntityKind];
     const doc = await this.docs.open(entity.doc);
     const map = doc.getMap<Y.Map<unknown>>(entity.collection).get(ref.id);
-    return map ? readRecordMap(map) : undefined;
+    return map ? readRecordMap(ref.id, map, entity) : undefined;
   }
 
   /** One command: the record's changed fields and its stamp in one transaction, then one audit entry per field. */
@@ -277,8 +277,8 @@ export class Commands {
       const map = doc.getMap<Y.Map<unknown>>(entity.collection).get(ref.id);
       if (!map) return { ok: false, issues: NOT_FOUND };
       doc.transact(() => {
-        changes = applyPatchToMap(map, patch, entity.setFields);
-        if (changes.length) applyPatchToMap(map, stamp, []);
+        changes = applyPatchToMap(map, patch, entity);
+        if (changes.length) applyPatchToMap(map, stamp, PLAIN_SHAPE);
       }, this.origin);
     }
     if (!changes.length) return { ok: true, value: [] };
@@ -326,7 +326,7 @@ export class Commands {
         for (const record of chunk) {
           // A record's map is created exactly once (DESIGN §4); re-importing the same id updates nothing.
           if (collection.has(record.id)) continue;
-          collection.set(record.id, createRecordMap({ ...record.fields, ...this.stamp(record) }, entity.setFields));
+          collection.set(record.id, createRecordMap({ ...record.fields, ...this.stamp(record) }, entity));
         }
       }, this.origin);
     }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AuditEntrySchema } from '../domain/audit';
-import { CustomerSchema, CustomerFieldsSchema } from '../domain/customer';
+import { CUSTOMER_DEFAULTS, CustomerSchema, CustomerFieldsSchema } from '../domain/customer';
 import { InteractionSchema } from '../domain/interaction';
 import { MemberSchema } from '../domain/member';
 import {
@@ -14,20 +14,19 @@ import {
   TicketSchema,
 } from '../domain/work';
 import { CUSTOMERS_DOC, WORK_DOC } from './documentNames';
+import type { RecordShape } from './recordMaps';
 
 /**
  * How each kind of record is kept in the documents. Map records are a nested Y.Map of scalar fields (per-field
  * merge: two people editing different fields of one customer both win). Interactions and audit entries are written
  * once and rarely edited, so each is one JSON value: a quarter of the memory of nested maps (DESIGN §4 figures).
  */
-export interface MapEntity {
+export interface MapEntity extends RecordShape {
   storage: 'map';
   doc: string;
   collection: string;
   schema: z.ZodType;
   fieldsSchema: z.ZodObject;
-  /** Fields kept as Y.Map<value, true> so concurrent additions and removals merge. */
-  setFields: readonly string[];
 }
 
 export const MAP_ENTITIES = {
@@ -38,10 +37,11 @@ export const MAP_ENTITIES = {
     schema: CustomerSchema,
     fieldsSchema: CustomerFieldsSchema,
     setFields: ['tags'],
+    defaults: CUSTOMER_DEFAULTS,
   },
-  deal: { storage: 'map', doc: WORK_DOC, collection: 'deals', schema: DealSchema, fieldsSchema: DealFieldsSchema, setFields: [] },
-  task: { storage: 'map', doc: WORK_DOC, collection: 'tasks', schema: TaskSchema, fieldsSchema: TaskFieldsSchema, setFields: [] },
-  ticket: { storage: 'map', doc: WORK_DOC, collection: 'tickets', schema: TicketSchema, fieldsSchema: TicketFieldsSchema, setFields: [] },
+  deal: { storage: 'map', doc: WORK_DOC, collection: 'deals', schema: DealSchema, fieldsSchema: DealFieldsSchema, setFields: [], defaults: {} },
+  task: { storage: 'map', doc: WORK_DOC, collection: 'tasks', schema: TaskSchema, fieldsSchema: TaskFieldsSchema, setFields: [], defaults: {} },
+  ticket: { storage: 'map', doc: WORK_DOC, collection: 'tickets', schema: TicketSchema, fieldsSchema: TicketFieldsSchema, setFields: [], defaults: {} },
   campaign: {
     storage: 'map',
     doc: WORK_DOC,
@@ -49,6 +49,7 @@ export const MAP_ENTITIES = {
     schema: CampaignSchema,
     fieldsSchema: CampaignFieldsSchema,
     setFields: [],
+    defaults: {},
   },
 } as const satisfies Record<string, MapEntity>;
 export type MapEntityKind = keyof typeof MAP_ENTITIES;

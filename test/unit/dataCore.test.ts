@@ -5,6 +5,7 @@ import { openWorkspaceDb, SYNCED_TABLES, type RapportDb } from '../../src/data/d
 import { WorkspaceEngine } from '../../src/data/engine';
 import { buildFacts } from '../../src/data/factPages';
 import type { SkippedRecord } from '../../src/data/projection';
+import { CUSTOMER_DEFAULTS } from '../../src/domain/customer';
 import type { CustomerId, DeviceId, MemberId } from '../../src/domain/ids';
 import { setClockForTests } from '../../src/platform/clock';
 import { newId } from '../../src/platform/ids';
@@ -72,6 +73,55 @@ describe('customers', () => {
       updatedBy: alice.memberId,
     });
     expect(row?.createdAt).toBe(row?.updatedAt);
+  });
+
+  test('a new customer\'s map holds only what it cannot imply; the read model has the whole record', async () => {
+    const created = await commands.createCustomer({ name: 'Li Lei' });
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    await engine.projection.idle();
+    const map = engine.docs.get(CUSTOMERS_DOC)?.getMap<Y.Map<unknown>>('customers').get(created.value);
+    expect([...(map?.keys() ?? [])].sort()).toEqual(['createdAt', 'createdBy', 'createdOn', 'name']);
+    const row = await db.customers.get(created.value);
+    expect(row).toMatchObject({
+      id: created.value,
+      name: 'Li Lei',
+      kind: 'person',
+      emails: [],
+      phones: [],
+      tags: [],
+      lifecycle: 'lead',
+      consentEmail: false,
+      consentSms: false,
+      consentPhone: false,
+      updatedBy: alice.memberId,
+    });
+    expect(row?.updatedAt).toBe(row?.createdAt);
+
+    // A field left at its default was still false before the edit: the history says so.
+    const edited = await commands.updateCustomer(created.value, { consentEmail: true, tags: ['vip'], lifecycle: 'lead' });
+    expect(edited.ok && edited.value).toEqual([
+      { field: 'tags', from: [], to: ['vip'] },
+      { field: 'consentEmail', from: false, to: true },
+    ]);
+    await engine.projection.idle();
+    expect(await db.customers.get(created.value)).toMatchObject({ consentEmail: true, tags: ['vip'], lifecycle: 'lead', updatedAt: time });
+    expect(CUSTOMER_DEFAULTS.tags).toEqual([]);
+  });
+
+  test('a customer map written in full (as earlier versions did) reads the same', async () => {
+    const id = newId<CustomerId>();
+    const doc = engine.docs.get(CUSTOMERS_DOC);
+    if (!doc) throw new Error('customers document not open');
+    const full = { id, name: 'Zhou Min', kind: 'company', emails: [], phones: [], lifecycle: 'customer', consentEmail: false, consentSms: true, consentPhone: false, createdAt: 5, createdBy: alice.memberId, createdOn: alice.deviceId, updatedAt: 9, updatedBy: alice.memberId };
+    doc.transact(() => {
+      const map = new Y.Map<unknown>();
+      for (const [field, value] of Object.entries(full)) map.set(field, value);
+      map.set('tags', new Y.Map<true>());
+      doc.getMap<Y.Map<unknown>>('customers').set(id, map);
+    }, 'peer');
+    await engine.projection.idle();
+    expect(await db.customers.get(id)).toMatchObject({ ...full, tags: [], alive: 1 });
+    expect(skipped).toEqual([]);
   });
 
   test('invalid input is refused field by field and nothing is written', async () => {

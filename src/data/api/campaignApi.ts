@@ -22,7 +22,7 @@ export function campaignApi({ engine, actor, tabId }: LeaderContext) {
 
   const readCampaign = async (id: CampaignId): Promise<Campaign | undefined> => {
     const map = (await engine.docs.open(WORK_DOC)).getMap<Y.Map<unknown>>(MAP_ENTITIES.campaign.collection).get(id);
-    const campaign = map ? CampaignSchema.safeParse(readRecordMap(map)) : undefined;
+    const campaign = map ? CampaignSchema.safeParse(readRecordMap(id, map, MAP_ENTITIES.campaign)) : undefined;
     return campaign?.success ? campaign.data : undefined;
   };
 

@@ -22,7 +22,7 @@ export function pipelineApi({ engine, actor, tabId }: LeaderContext) {
   const updateDeal = async (id: DealId, input: Record<string, unknown>): Promise<Validated<FieldChange[]>> => {
     const map = (await dealRecords()).get(id);
     if (!map) return { ok: false, issues: [{ field: 'id', code: 'not_found' }] };
-    const before = readRecordMap(map);
+    const before = readRecordMap(id, map, MAP_ENTITIES.deal);
     const effects = stageChangeEffects({ stage: String(before.stage) }, input as { stage?: string; probability?: number | null }, now());
     const patch: Record<string, unknown> = { ...input, ...effects };
     const after: Plain = { ...before, ...patch };
@@ -56,8 +56,8 @@ export function pipelineApi({ engine, actor, tabId }: LeaderContext) {
       if (issues.length) return { ok: false, issues };
       const kept = new Set(stages.map((stage) => stage.id));
       const removed = new Set((await engine.settings()).pipeline.map((stage) => stage.id).filter((id) => !kept.has(id)));
-      const deals = [...(await dealRecords()).values()].flatMap((map) => {
-        const deal = DealSchema.safeParse(readRecordMap(map));
+      const deals = [...(await dealRecords()).entries()].flatMap(([id, map]) => {
+        const deal = DealSchema.safeParse(readRecordMap(id, map, MAP_ENTITIES.deal));
         return deal.success ? [deal.data] : [];
       });
       const toMove = dealsInStages(deals, removed);

@@ -21,7 +21,7 @@ export function serviceApi({ engine, actor, tabId }: LeaderContext) {
 
   const readTicket = async (id: TicketId) => {
     const map = (await engine.docs.open(WORK_DOC)).getMap<Y.Map<unknown>>(MAP_ENTITIES.ticket.collection).get(id);
-    const ticket = map ? TicketSchema.safeParse(readRecordMap(map)) : undefined;
+    const ticket = map ? TicketSchema.safeParse(readRecordMap(id, map, MAP_ENTITIES.ticket)) : undefined;
     return ticket?.success ? ticket.data : undefined;
   };
 

@@ -4,6 +4,16 @@
 // (as of a past cutoff) and the ones it scores (as of now).
 import { CHANNELS, type Channel } from '../domain/fields';
 import { INTERACTION_TYPES, type InteractionType } from '../domain/interaction';
+import {
+  DIRECTION_INBOUND,
+  DIRECTION_OUTBOUND,
+  interactionCodes,
+  SCALE_CSAT,
+  SCALE_NPS,
+  typeCode,
+  type CodableInteraction,
+  type InteractionCodes,
+} from '../domain/interactionCodes';
 import { DAY_MS } from './time';
 
 export const FEATURE_WINDOWS = [30, 90, 365] as const;
@@ -12,14 +22,10 @@ export type FeatureWindow = (typeof FEATURE_WINDOWS)[number];
 /** A count feature's code, e.g. "purchase_90d": stable, for reason codes and i18n keys. */
 export type CountFeature = `${InteractionType}_${FeatureWindow}d`;
 
-export const DIRECTION_NONE = 0;
-export const DIRECTION_INBOUND = 1;
-export const DIRECTION_OUTBOUND = 2;
-export const SCALE_NONE = 0;
-export const SCALE_NPS = 1;
-export const SCALE_CSAT = 2;
-
-/** Interactions column by column; `customer` indexes the customer list the features are computed for. */
+/**
+ * Interactions column by column, coded as src/domain/interactionCodes.ts says; `customer` indexes the customer list
+ * the features are computed for.
+ */
 export interface InteractionTable {
   length: number;
   customer: Int32Array;
@@ -38,33 +44,12 @@ export interface InteractionTable {
   scale: Uint8Array;
 }
 
-export interface InteractionInput {
+export interface InteractionInput extends CodableInteraction {
   customer: number;
-  type: InteractionType;
-  at: number;
-  // Undefined is allowed so a reader can fill one object shape for every row instead of spreading optional fields.
-  direction?: 'inbound' | 'outbound' | undefined;
-  channel?: Channel | undefined;
-  amount?: number | undefined;
-  score?: number | undefined;
-  scale?: 'nps' | 'csat' | undefined;
 }
 
-const TYPE_INDEX = new Map(INTERACTION_TYPES.map((type, i) => [type, i]));
-const CHANNEL_INDEX = new Map(CHANNELS.map((channel, i) => [channel, i]));
-const PURCHASE = TYPE_INDEX.get('purchase') as number;
-const COMPLAINT = TYPE_INDEX.get('complaint') as number;
-
-/** One interaction's columns of an InteractionTable, other than its customer. */
-export interface InteractionCodes {
-  type: number;
-  at: number;
-  direction: number;
-  channel: number;
-  amount: number;
-  score: number;
-  scale: number;
-}
+const PURCHASE = typeCode('purchase') as number;
+const COMPLAINT = typeCode('complaint') as number;
 
 /** Grows typed arrays as rows arrive, so a reader can append page by page without knowing the total. */
 export class InteractionTableBuilder {
@@ -79,18 +64,9 @@ export class InteractionTableBuilder {
   }
 
   push(row: InteractionInput): void {
-    const type = TYPE_INDEX.get(row.type);
-    if (type === undefined) throw new RangeError(`interaction ${this.table.length + 1}: unknown type "${row.type}"`);
+    if (typeCode(row.type) === undefined) throw new RangeError(`interaction ${this.table.length + 1}: unknown type "${row.type}"`);
     if (!Number.isFinite(row.at)) throw new RangeError(`interaction ${this.table.length + 1}: no valid time`);
-    this.pushCodes(row.customer, {
-      type,
-      at: row.at,
-      direction: row.direction === 'inbound' ? DIRECTION_INBOUND : row.direction === 'outbound' ? DIRECTION_OUTBOUND : DIRECTION_NONE,
-      channel: row.channel === undefined ? -1 : (CHANNEL_INDEX.get(row.channel) ?? -1),
-      amount: row.amount ?? 0,
-      score: row.score ?? 0,
-      scale: row.scale === 'nps' ? SCALE_NPS : row.scale === 'csat' ? SCALE_CSAT : SCALE_NONE,
-    });
+    this.pushCodes(row.customer, interactionCodes(row));
   }
 
   /** Appends an interaction already coded (analytics' input pages store these codes: src/data/factPages.ts). */

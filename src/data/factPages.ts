@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../domain/customer';
-import { DIRECTIONS, INTERACTION_TYPES, SCORE_SCALES } from '../domain/interaction';
 import { CHANNELS, type Channel } from '../domain/fields';
+import { channelCode, interactionCodes } from '../domain/interactionCodes';
 import type { CustomerRow, InteractionRow, RapportDb } from './db';
 
 // Columnar copies of the few fields analytics reads from every live customer and interaction, kept by the projection
@@ -45,7 +45,6 @@ interface Codec<Row> {
 }
 
 const LIFECYCLE_INDEX = new Map(LIFECYCLE_STAGES.map((stage, i) => [stage, i]));
-const CHANNEL_INDEX = new Map(CHANNELS.map((channel, i) => [channel, i]));
 const CONSENT_EMAIL = 1;
 const CONSENT_SMS = 2;
 const CONSENT_PHONE = 4;
@@ -65,7 +64,7 @@ const customerCodec: Codec<CustomerRow> = {
           numbers: [
             row.createdAt,
             LIFECYCLE_INDEX.get(row.lifecycle) as number,
-            row.preferredChannel === undefined ? -1 : (CHANNEL_INDEX.get(row.preferredChannel) ?? -1),
+            channelCode(row.preferredChannel),
             (row.consentEmail ? CONSENT_EMAIL : 0) | (row.consentSms ? CONSENT_SMS : 0) | (row.consentPhone ? CONSENT_PHONE : 0),
           ],
           strings: [],
@@ -74,8 +73,6 @@ const customerCodec: Codec<CustomerRow> = {
 
 // Interactions are coded as analytics' InteractionTable holds them (src/analytics/features.ts; a unit test keeps the
 // two the same): type and channel by their index in the domain's lists, direction and scale by index + 1, 0 = none.
-const TYPE_INDEX = new Map(INTERACTION_TYPES.map((type, i) => [type, i]));
-const SCALE_INDEX = new Map(Object.keys(SCORE_SCALES).map((scale, i) => [scale, i + 1]));
 
 const interactionCodec: Codec<InteractionRow> = {
   numbers: [
@@ -92,16 +89,17 @@ const interactionCodec: Codec<InteractionRow> = {
     if (row.alive !== 1) return null;
     // A score counts only with its scale: a survey answer, as the schema requires of one.
     const survey = row.type === 'survey' && row.score !== undefined && row.scoreScale !== undefined;
+    const codes = interactionCodes({
+      type: row.type,
+      at: row.at,
+      direction: row.direction,
+      channel: row.channel,
+      amount: row.amountMinor,
+      score: survey ? row.score : undefined,
+      scale: survey ? row.scoreScale : undefined,
+    });
     return {
-      numbers: [
-        TYPE_INDEX.get(row.type) as number,
-        row.at,
-        row.direction === undefined ? 0 : DIRECTIONS.indexOf(row.direction) + 1,
-        row.channel === undefined ? -1 : (CHANNEL_INDEX.get(row.channel) ?? -1),
-        row.amountMinor ?? 0,
-        survey ? (row.score as number) : 0,
-        survey ? (SCALE_INDEX.get(row.scoreScale as string) as number) : 0,
-      ],
+      numbers: [codes.type, codes.at, codes.direction, codes.channel, codes.amount, codes.score, codes.scale],
       strings: [row.customerId, row.type === 'purchase' ? (row.currency ?? '') : ''],
     };
   },

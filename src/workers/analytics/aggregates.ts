@@ -1,4 +1,5 @@
-import { SCALE_CSAT, SCALE_NPS, type InteractionTable } from '../../analytics/features';
+import type { InteractionTable } from '../../analytics/features';
+import { SCALE_CSAT, SCALE_NPS } from '../../domain/interactionCodes';
 import { retentionCohorts, type Purchase } from '../../analytics/retention';
 import { csatByMonth, npsByMonth, type SurveyAnswer } from '../../analytics/satisfaction';
 import { INTERACTION_TYPES } from '../../domain/interaction';

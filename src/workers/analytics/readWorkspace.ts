@@ -1,6 +1,7 @@
 import type { RapportDb } from '../../data/db';
 import { countFactPages, customerFactsAt, factsReady, forEachFactPage, interactionColumns, type CustomerFacts } from '../../data/factPages';
-import { InteractionTableBuilder, SCALE_NONE, type FeatureTicket, type InteractionTable } from '../../analytics/features';
+import { InteractionTableBuilder, type FeatureTicket, type InteractionTable } from '../../analytics/features';
+import { SCALE_NONE } from '../../domain/interactionCodes';
 import { INTERACTION_TYPES } from '../../domain/interaction';
 
 // Reads what analytics needs from the workspace: the customers' and interactions' facts from the projection's

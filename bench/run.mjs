@@ -1,14 +1,14 @@
 // `npm run bench [-- --quick] [-- --only <prefix>[,<prefix>…]]`: benchmarks in headless Chromium against the production build,
 // written to bench/results/latest.json and latest.md. Every figure is the median of at least 3 runs.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, ensureChromium } from '../scripts/ensure-chromium.mjs';
+import { ensureChromium } from '../scripts/ensure-chromium.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
+import { launchBenchBrowser, openBenchPage } from './browsers.mjs';
 import { analyticsSuite } from './suites/analytics.mjs';
 import { dataSuite } from './suites/data.mjs';
 import { idbSuite } from './suites/idb.mjs';
@@ -43,16 +43,13 @@ if (!args['skip-build']) {
 }
 
 const server = await startStaticServer({ root: join(root, 'dist'), mounts: { '/bench': join(root, 'bench/.build') } });
-// A persistent profile: a plain new context keeps IndexedDB in memory and flatters every figure.
-const profile = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
-const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, headless: true });
+const browser = await launchBenchBrowser();
+const context = browser.context;
 /** @type {Record<string, import('./measure.mjs').Metric>} */
 const metrics = {};
 const started = Date.now();
 try {
-  const benchPage = context.pages()[0] ?? (await context.newPage());
-  await benchPage.goto(`${server.url}/bench/`);
-  await benchPage.waitForSelector('body[data-ready="true"]');
+  const benchPage = await openBenchPage(context, server.url);
   for (const suite of SUITES.filter((s) => wanted(s.prefix))) {
     console.log(`▶ ${suite.prefix}* (${customers.toLocaleString('en')} customers, ${runs} runs)`);
     const figures = await suite.run({ benchPage, context, appUrl: server.url, customers, runs, quick: args.quick });
@@ -63,9 +60,8 @@ try {
     }
   }
 } finally {
-  await context.close();
+  await browser.close();
   await server.close();
-  rmSync(profile, { recursive: true, force: true });
 }
 
 const chromiumVersion = spawnSync(executablePath, ['--version'], { encoding: 'utf8' }).stdout.trim();

@@ -27,12 +27,13 @@ export interface WriteCustomersResult {
   importedMs: number;
   /** importCustomers called → projection idle and every y-indexeddb write of the document committed. */
   writeMs: number;
-  /** The same rows, as the read model stores them, put with raw IndexedDB in one transaction. */
-  rawPutMs: number;
   docBytes: number;
   docLoadMs: number;
   rows: number;
 }
+
+/** The rows the last write projected and the read model's customer indexes: what the raw put is given. */
+let written: string | undefined;
 
 let cached: { count: number; records: IncomingRecord<CustomerId, CustomerFields>[] } | undefined;
 
@@ -82,7 +83,7 @@ function customerIndexes(db: Dexie): RawIndex[] {
 
 /**
  * Writes `count` demo customers into a fresh workspace the way an import does, then reloads the document from
- * y-indexeddb and writes the projected rows again with raw IndexedDB. Every database it made is deleted after.
+ * y-indexeddb. The projected rows are kept for `takeWrittenRows`; every database it made is deleted after.
  */
 export async function writeCustomers(count: number): Promise<WriteCustomersResult> {
   const records = demoCustomers(count);
@@ -93,8 +94,7 @@ export async function writeCustomers(count: number): Promise<WriteCustomersResul
   const engine = await WorkspaceEngine.start({ workspaceId, db, persistence: indexeddbPersistence, log: { skipped: (record) => skipped.push(record) } });
   const storageName = engine.docs.storageName(CUSTOMERS_DOC);
   try {
-    let write: Omit<WriteCustomersResult, 'rawPutMs' | 'docLoadMs'>;
-    let rows: object[];
+    let write: Omit<WriteCustomersResult, 'docLoadMs'>;
     try {
       const commands = engine.commands(actor, 'bench');
       const started = performance.now();
@@ -106,8 +106,9 @@ export async function writeCustomers(count: number): Promise<WriteCustomersResul
       if (skipped.length) throw new Error(`the projection skipped ${skipped.length} demo customers, e.g. ${JSON.stringify(skipped[0])}`);
       const customersDoc = engine.docs.get(CUSTOMERS_DOC);
       if (!customersDoc) throw new Error('the customers document is not open');
-      rows = await db.customers.toArray();
+      const rows = await db.customers.toArray();
       if (rows.length !== count) throw new Error(`expected ${count} customer rows in Dexie, found ${rows.length}`);
+      written = JSON.stringify({ rows, indexes: customerIndexes(db) });
       write = { importedMs, writeMs, docBytes: Y.encodeStateAsUpdate(customersDoc).byteLength, rows: rows.length };
     } finally {
       await engine.close();
@@ -124,12 +125,25 @@ export async function writeCustomers(count: number): Promise<WriteCustomersResul
     reloaded.destroy();
     if (loaded !== count) throw new Error(`the reloaded customers document holds ${loaded} customers, expected ${count}`);
 
-    const rawPutMs = await rawPutRows(rows, customerIndexes(db));
-    return { ...write, rawPutMs, docLoadMs };
+    return { ...write, docLoadMs };
   } finally {
     await Dexie.delete(db.name);
     for (const name of [META_DOC, CUSTOMERS_DOC, WORK_DOC]) await deleteDatabase(engine.docs.storageName(name));
   }
+}
+
+/** The last write's rows and indexes as JSON, handed over once (tens of MB at 100k: the page keeps no copy). */
+export function takeWrittenRows(): string {
+  if (written === undefined) throw new Error('no customers were written in this page');
+  const json = written;
+  written = undefined;
+  return json;
+}
+
+/** Puts rows taken from another page's write with raw IndexedDB, in one transaction; the time of the put alone. */
+export function rawPutWrittenRows(json: string): Promise<number> {
+  const { rows, indexes } = JSON.parse(json) as { rows: object[]; indexes: RawIndex[] };
+  return rawPutRows(rows, indexes);
 }
 
 function appWorkspaceDb() {

@@ -1,12 +1,12 @@
-// Rank queries on an ascending Float64Array by binary search.
+// Rank queries on an ascending array by binary search.
 
-/** How many values are strictly below `value`. */
-export function countBelow(sorted: Float64Array, value: number): number {
+/** How many values are strictly below `value`: where `value` would be inserted to keep the order. */
+export function countBelow<T extends number | string>(sorted: ArrayLike<T>, value: T): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
+    if ((sorted[mid] as T) < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { LifecycleStage } from '../domain/customer';
 import { HEAD_ROWS, listed, type ListedCustomer } from './listedCustomer';
+import { PhoneIndex } from './phoneIndex';
 
 // The customer list's query engine: search, filters and sort over a light copy of every customer, held in a
 // worker so that neither building the index nor answering a query over 100,000 customers blocks the page.
@@ -60,6 +61,8 @@ const HAN = /\p{Script=Han}/u;
 /** Query words this short are matched by scanning each customer's terms instead of the full-text index. */
 const SHORT_WORD = 2;
 const WORD = /[\p{L}\p{N}]+/gu;
+/** A query word that may be part of a phone number. */
+const DIGITS = /^\d+$/;
 
 /**
  * Words as a user would type them. Chinese has no spaces between words, so each Han character is a term: a query of
@@ -85,19 +88,11 @@ export function tokenize(text: string): string[] {
   return terms;
 }
 
-/** People type a phone number's tail or its national part, not its country code: index the useful suffixes. */
-export function phoneTerms(phone: string): string[] {
-  const digits = phone.replace(/\D/g, '');
-  const terms = new Set([digits]);
-  for (const length of [4, 7, 8, 10, 11]) if (digits.length > length) terms.add(digits.slice(-length));
-  return [...terms];
-}
-
 function searchText(customer: IndexedCustomer): { name: string; company: string; contact: string } {
   return {
     name: customer.name,
     company: customer.company ?? '',
-    contact: [...customer.emails, ...customer.emails.map((email) => email.replace(/[^\p{L}\p{N}]+/gu, ' ')), ...customer.phones.flatMap(phoneTerms)].join(' '),
+    contact: customer.emails.join(' '),
   };
 }
 
@@ -137,6 +132,8 @@ export class CustomerIndex {
    * current terms when read, and a list found mostly stale is rewritten.
    */
   private readonly shortPrefixes = new Map<string, string[]>();
+  /** Phones are searched apart from the full-text index, which their distinct suffixes would fill (phoneIndex.ts). */
+  private readonly phones = new PhoneIndex();
   /** Counts every answer carries, whatever the query: kept until the next change instead of recounted per keystroke. */
   private totals: Pick<CustomerQueryResult, 'total' | 'tags' | 'segments'> | undefined;
 
@@ -155,6 +152,7 @@ export class CustomerIndex {
       this.rows.set(customer.id, customer);
       const text = searchText(customer);
       this.search.add({ id: customer.id, ...text });
+      this.phones.set(customer.id, customer.phones);
       const terms = [...new Set(tokenize(`${text.name} ${text.company} ${text.contact}`))];
       this.terms.set(customer.id, terms);
       const prefixes = new Set<string>();
@@ -184,6 +182,7 @@ export class CustomerIndex {
     this.terms.clear();
     this.shortPrefixes.clear();
     this.search.removeAll();
+    this.phones.clear();
   }
 
   query(query: CustomerQuery): CustomerQueryResult {
@@ -201,22 +200,30 @@ export class CustomerIndex {
     if (words.length > 0 && words.every((word) => word.length <= SHORT_WORD)) {
       // One or two letters begin a large share of all words: scoring every match (as the full-text search does for
       // a prefix) takes long at 100,000 customers and ranks nothing useful. The list's own order serves better.
-      const ordering = this.ordering(query);
-      const position = ordering.position();
-      // Each match's place in the list, looked up once, then the places sorted: the matches in the list's order.
-      const places = Int32Array.from(this.withShortWords(words), (id) => position.get(id) ?? -1).sort();
-      rows = [];
-      for (const place of places) {
-        const row = ordering.rows[place];
-        if (row && keep(row)) rows.push(row);
-      }
+      rows = this.inListOrder(query, this.withShortWords(words)).filter(keep);
     } else if (text) {
-      // Every term but the one being typed is whole; the last is a prefix, and long terms forgive a typo.
-      const hits = this.search.search(text, {
-        prefix: true,
-        fuzzy: (term) => (term.length > 4 && !HAN.test(term) ? 0.2 : false),
-      });
-      rows = hits.map((hit) => this.rows.get(hit.id as string)).filter((row): row is IndexedCustomer => row !== undefined && keep(row));
+      const textWords = words.filter((word) => !DIGITS.test(word));
+      // A word of digits begins a suffix of a phone or any other term (an email of digits, a company's number).
+      const digitMatches = words
+        .filter((word) => DIGITS.test(word))
+        .map((digits) => new Set([...this.phones.withPrefix(digits), ...this.search.search(digits, { prefix: true }).map((hit) => hit.id as string)]));
+      const inEvery = (id: string) => digitMatches.every((matches) => matches.has(id));
+      if (textWords.length) {
+        // Every term but the one being typed is whole; the last is a prefix, and long terms forgive a typo.
+        const hits = this.search.search(textWords.join(' '), {
+          prefix: true,
+          fuzzy: (term) => (term.length > 4 && !HAN.test(term) ? 0.2 : false),
+        });
+        rows = hits
+          .map((hit) => hit.id as string)
+          .filter(inEvery)
+          .map((id) => this.rows.get(id))
+          .filter((row): row is IndexedCustomer => row !== undefined && keep(row));
+      } else {
+        // Digits rank nothing: the matches in the list's order.
+        const [first, ...others] = digitMatches;
+        rows = this.inListOrder(query, [...(first ?? [])].filter((id) => others.every((matches) => matches.has(id)))).filter(keep);
+      }
     } else {
       const ordering = this.ordering(query);
       const unfiltered = !query.deleted && query.tag === undefined && query.ownerId === undefined && query.lifecycle === undefined && query.segment === undefined;
@@ -227,16 +234,37 @@ export class CustomerIndex {
     return { ids: rows.map((row) => row.id), head: rows.slice(0, HEAD_ROWS).map(listed), ...totals };
   }
 
-  /** Customers having, for every word, a term that begins with it (words of at most SHORT_WORD characters). */
+  /** The customers of `ids` in the query's order (their places looked up once, then sorted). */
+  private inListOrder(query: CustomerQuery, ids: Iterable<string>): IndexedCustomer[] {
+    const ordering = this.ordering(query);
+    const position = ordering.position();
+    const places = Int32Array.from(ids, (id) => position.get(id) ?? -1).sort();
+    const rows: IndexedCustomer[] = [];
+    for (const place of places) {
+      const row = ordering.rows[place];
+      if (row) rows.push(row);
+    }
+    return rows;
+  }
+
+  /**
+   * Customers having, for every word, a term that begins with it (words of at most SHORT_WORD characters); a word
+   * of digits may begin a suffix of one of their phones instead.
+   */
   private withShortWords(words: readonly string[]): Set<string> {
     const hasTermStarting = (id: string, word: string) => this.terms.get(id)?.some((term) => term.startsWith(word)) === true;
-    // The rarest word's list holds every answer; each entry is checked against the current terms.
-    const rarest = words.reduce((best, word) => ((this.shortPrefixes.get(word)?.length ?? 0) < (this.shortPrefixes.get(best)?.length ?? 0) ? word : best));
-    const list = this.shortPrefixes.get(rarest) ?? [];
-    const current = new Set(list.filter((id) => hasTermStarting(id, rarest)));
-    if (current.size < list.length / 2) this.shortPrefixes.set(rarest, [...current]);
+    const matches = (id: string, word: string) => hasTermStarting(id, word) || (DIGITS.test(word) && this.phones.has(id, word));
+    // The rarest word's list holds every answer, unless the word is digits that phones may match too; each entry is
+    // checked against the current terms.
+    const size = (word: string) => this.shortPrefixes.get(word)?.length ?? 0;
+    const textWords = words.filter((word) => !DIGITS.test(word));
+    const from = (textWords.length ? textWords : words).reduce((best, word) => (size(word) < size(best) ? word : best));
+    const list = this.shortPrefixes.get(from) ?? [];
+    const current = [...new Set(list.filter((id) => hasTermStarting(id, from)))];
+    if (current.length < list.length / 2) this.shortPrefixes.set(from, current);
+    const candidates = DIGITS.test(from) ? new Set([...current, ...this.phones.withPrefix(from)]) : current;
     const found = new Set<string>();
-    for (const id of current) if (words.every((word) => hasTermStarting(id, word))) found.add(id);
+    for (const id of candidates) if (words.every((word) => matches(id, word))) found.add(id);
     return found;
   }
 
@@ -278,6 +306,7 @@ export class CustomerIndex {
   private remove(id: string): void {
     if (this.rows.delete(id)) this.search.discard(id);
     this.terms.delete(id);
+    this.phones.remove(id);
   }
 
   /** Live customers in the workspace. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CustomerIndex, phoneTerms, tokenize, type IndexedCustomer } from '../../../src/workers/customerIndex';
+import { CustomerIndex, tokenize, type IndexedCustomer } from '../../../src/workers/customerIndex';
+import { phoneTerms } from '../../../src/workers/phoneIndex';
 
 function customer(id: string, name: string, extra: Partial<IndexedCustomer> = {}): IndexedCustomer {
   return {
@@ -60,6 +61,33 @@ describe('CustomerIndex', () => {
     expect(index.query({ ...query, text: '139 1234' }).ids).toEqual([]);
     expect(index.query({ ...query, text: 'alice' }).ids).toEqual([]);
     expect(index.query({ ...query, text: 'alice', deleted: true }).ids).toEqual(['4']);
+  });
+
+  test('digits find a phone by any suffix, an email of digits too; with words, both must match', () => {
+    const index = new CustomerIndex();
+    index.upsert([
+      customer('1', 'Wang Fang', { phones: ['+8613812345678'] }),
+      customer('2', 'Wang Lei', { phones: ['+8613912345678'], emails: ['13812345678@qq.com'] }),
+      customer('3', 'Li Na', { phones: ['+8613812340000'] }),
+      customer('4', 'Zhao Min', { company: '7 Days Inn' }),
+    ]);
+    // Digits alone: in the list's order (by name here), whichever field they match.
+    expect(index.query({ ...query, text: '1381234' }).ids).toEqual(['3', '1', '2']);
+    expect(index.query({ ...query, text: '5678' }).ids).toEqual(['1', '2']);
+    expect(index.query({ ...query, text: '138 5678' }).ids).toEqual(['1', '2']);
+    expect(index.query({ ...query, text: '13' }).ids).toEqual(['3', '1', '2']);
+    expect(index.query({ ...query, text: '7' }).ids).toEqual(['4']);
+    expect(index.query({ ...query, text: '23' }).ids).toEqual(['3', '1', '2']);
+    // A number is not forgiven a typo as a long word is.
+    expect(index.query({ ...query, text: '13812345679' }).ids).toEqual([]);
+    expect(index.query({ ...query, text: 'wang 0000' }).ids).toEqual([]);
+    expect(index.query({ ...query, text: 'wang 139' }).ids).toEqual(['2']);
+    expect(index.query({ ...query, text: 'li 0000' }).ids).toEqual(['3']);
+    expect(index.query({ ...query, text: 'wa 1381' }).ids).toEqual(['1', '2']);
+    index.upsert([customer('1', 'Wang Fang', { phones: ['+8613800001111'] })], ['3']);
+    expect(index.query({ ...query, text: '5678' }).ids).toEqual(['2']);
+    expect(index.query({ ...query, text: '1111' }).ids).toEqual(['1']);
+    expect(index.query({ ...query, text: '0000' }).ids).toEqual(['1']);
   });
 
   test('counts the live customers, following deletes, restores and removals', () => {

@@ -1,8 +1,8 @@
 // Customers by the digits of their phone numbers. A user types a number's tail or its national part, so each phone
 // is kept under the suffixes they would type (phoneTerms), and a query's digits find every suffix they begin.
 // These are nearly all distinct: at 100,000 demo customers 454k of the full-text index's 486k terms, each a node of
-// its tree with maps of its own, ~390 MB of the query worker's heap (Node, which does not compress pointers). Here
-// they are plain arrays, grouped by their first digits and bisected: a tenth of that.
+// its tree with maps of its own; the index took 386 MB with them and 78 MB without (Node, which does not compress
+// pointers). Here they take 38 MB: plain arrays, grouped by their first digits and bisected.
 import { countBelow } from '../analytics/sorted';
 
 /** People type a phone number's tail or its national part, not its country code: index the useful suffixes. */

@@ -2,7 +2,6 @@
 // a million interactions into typed arrays (a few tens of MB) rather than a million objects (several hundred MB).
 // Everything after the reference date is ignored, so the same code builds the features a churn model is trained on
 // (as of a past cutoff) and the ones it scores (as of now).
-import { CHANNELS, type Channel } from '../domain/fields';
 import { INTERACTION_TYPES, type InteractionType } from '../domain/interaction';
 import {
   DIRECTION_INBOUND,
@@ -353,8 +352,4 @@ function grow(table: InteractionTable): InteractionTable {
   next.score.set(table.score);
   next.scale.set(table.scale);
   return next;
-}
-
-export function channelOf(index: number): Channel | undefined {
-  return index >= 0 ? CHANNELS[index] : undefined;
 }

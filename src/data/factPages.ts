@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { LIFECYCLE_STAGES, type LifecycleStage } from '../domain/customer';
-import { CHANNELS, type Channel } from '../domain/fields';
-import { channelCode, interactionCodes } from '../domain/interactionCodes';
+import type { Channel } from '../domain/fields';
+import { channelCode, channelOf, interactionCodes } from '../domain/interactionCodes';
 import type { CustomerRow, InteractionRow, RapportDb } from './db';
 
 // Columnar copies of the few fields analytics reads from every live customer and interaction, kept by the projection
@@ -71,9 +71,8 @@ const customerCodec: Codec<CustomerRow> = {
         },
 };
 
-// Interactions are coded as analytics' InteractionTable holds them (src/analytics/features.ts; a unit test keeps the
-// two the same): type and channel by their index in the domain's lists, direction and scale by index + 1, 0 = none.
-
+// Interactions are coded by the domain's one coding (src/domain/interactionCodes.ts), the one analytics'
+// InteractionTable holds, so a page is read into that table as it is.
 const interactionCodec: Codec<InteractionRow> = {
   numbers: [
     ['type', Uint8Array],
@@ -299,13 +298,13 @@ export interface CustomerFacts {
 /** The customer at position `i` of a customers page. */
 export function customerFactsAt(page: FactPageRow, i: number): CustomerFacts {
   const { createdAt, lifecycle, preferredChannel, consent } = page.numbers as Record<string, NumberColumn>;
-  const channel = preferredChannel?.[i] as number;
+  const channel = channelOf(preferredChannel?.[i] as number);
   const bits = consent?.[i] as number;
   return {
     id: page.ids[i] as string,
     createdAt: createdAt?.[i] as number,
     lifecycle: LIFECYCLE_STAGES[lifecycle?.[i] as number] as LifecycleStage,
-    ...(channel >= 0 ? { preferredChannel: CHANNELS[channel] as Channel } : {}),
+    ...(channel !== undefined ? { preferredChannel: channel } : {}),
     consentEmail: (bits & CONSENT_EMAIL) !== 0,
     consentSms: (bits & CONSENT_SMS) !== 0,
     consentPhone: (bits & CONSENT_PHONE) !== 0,

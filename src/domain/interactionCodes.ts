@@ -29,6 +29,11 @@ export function channelCode(channel: string | undefined): number {
   return channel === undefined ? NO_CHANNEL : (CHANNEL_CODE.get(channel as Channel) ?? NO_CHANNEL);
 }
 
+/** The channel a code names; undefined for NO_CHANNEL. */
+export function channelOf(code: number): Channel | undefined {
+  return code >= 0 ? CHANNELS[code] : undefined;
+}
+
 /** One interaction's coded columns, other than whose it is. */
 export interface InteractionCodes {
   /** Index into INTERACTION_TYPES. */

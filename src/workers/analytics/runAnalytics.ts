@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { bgnbdConditionalExpectedPurchases, bgnbdProbabilityAlive, fitBgNbd } from '../../analytics/bgnbd';
 import { customerLifetimeValue } from '../../analytics/clv';
-import { channelOf, customerFeatures, interactionOrder, type CustomerFeatures, type InteractionOrder } from '../../analytics/features';
+import { customerFeatures, interactionOrder, type CustomerFeatures, type InteractionOrder } from '../../analytics/features';
+import { channelOf } from '../../domain/interactionCodes';
 import { fitGammaGamma } from '../../analytics/gammaGamma';
 import { nextBestActions, type CustomerOutlook } from '../../analytics/nextBestAction';
 import { sampleIndices, seededRandom } from '../../analytics/random';

@@ -213,7 +213,8 @@ describe('import, merge, export and backup', () => {
 
   test('an interrupted import rolled back leaves none of its records alive', async () => {
     await interruptedImport('rollback.csv', manyRows('Rolled'));
-    expect((await named('Rolled ')).length).toBeGreaterThan(0);
+    // The reloaded leader projects what the closed tab wrote only once it has loaded the documents again.
+    await expect.poll(async () => (await named('Rolled ')).length, WAIT).toBeGreaterThan(0);
     await page.getByTestId('roll-back').click();
     await page.getByTestId('roll-back').waitFor({ state: 'detached', timeout: 60_000 });
     expect((await named('Rolled ')).filter((c) => c.alive === 1)).toEqual([]);

@@ -110,6 +110,7 @@ const SCORE_OF: Record<ScoreSort, (score: CustomerScore | undefined) => number |
   clv: (score) => score?.clv,
 };
 const isScoreSort = (sort: CustomerSort): sort is ScoreSort => sort === 'churn' || sort === 'clv';
+const orderingKey = (sort: CustomerSort, descending: boolean) => `${sort}:${descending}`;
 
 export class CustomerIndex {
   private readonly rows = new Map<string, IndexedCustomer>();
@@ -169,9 +170,11 @@ export class CustomerIndex {
   setScores(scores: Map<string, CustomerScore>): void {
     this.scores = scores;
     this.totals = undefined;
-    this.sorted.delete('churn');
-    this.sorted.delete('clv');
-    this.orderings.clear();
+    for (const sort of ['churn', 'clv'] as const) {
+      this.sorted.delete(sort);
+      this.orderings.delete(orderingKey(sort, false));
+      this.orderings.delete(orderingKey(sort, true));
+    }
   }
 
   clear(): void {
@@ -234,6 +237,14 @@ export class CustomerIndex {
     return { ids: rows.map((row) => row.id), head: rows.slice(0, HEAD_ROWS).map(listed), ...totals };
   }
 
+  /**
+   * Works out what a search in the query's order will need, so that the first keystroke does not pay for it (the
+   * places of 100,000 customers take ~60 ms).
+   */
+  prepare(query: CustomerQuery): void {
+    this.ordering(query).position();
+  }
+
   /** The customers of `ids` in the query's order (their places looked up once, then sorted). */
   private inListOrder(query: CustomerQuery, ids: Iterable<string>): IndexedCustomer[] {
     const ordering = this.ordering(query);
@@ -251,7 +262,7 @@ export class CustomerIndex {
    * Customers having, for every word, a term that begins with it (words of at most SHORT_WORD characters); a word
    * of digits may begin a suffix of one of their phones instead.
    */
-  private withShortWords(words: readonly string[]): Set<string> {
+  private withShortWords(words: readonly string[]): string[] {
     const hasTermStarting = (id: string, word: string) => this.terms.get(id)?.some((term) => term.startsWith(word)) === true;
     const matches = (id: string, word: string) => hasTermStarting(id, word) || (DIGITS.test(word) && this.phones.has(id, word));
     // The rarest word's list holds every answer, unless the word is digits that phones may match too; each entry is
@@ -262,15 +273,14 @@ export class CustomerIndex {
     const list = this.shortPrefixes.get(from) ?? [];
     const current = [...new Set(list.filter((id) => hasTermStarting(id, from)))];
     if (current.length < list.length / 2) this.shortPrefixes.set(from, current);
-    const candidates = DIGITS.test(from) ? new Set([...current, ...this.phones.withPrefix(from)]) : current;
-    const found = new Set<string>();
-    for (const id of candidates) if (words.every((word) => matches(id, word))) found.add(id);
-    return found;
+    const candidates = DIGITS.test(from) ? [...new Set([...current, ...this.phones.withPrefix(from)])] : current;
+    const others = words.filter((word) => word !== from);
+    return others.length ? candidates.filter((id) => others.every((word) => matches(id, word))) : candidates;
   }
 
   /** Every customer in the query's sort order; customers without a score stay last either way. */
   private ordering(query: CustomerQuery): Ordering {
-    const key = `${query.sort}:${query.descending}`;
+    const key = orderingKey(query.sort, query.descending);
     let ordering = this.orderings.get(key);
     if (!ordering) {
       let rows = this.inOrder(query.sort);

@@ -13,6 +13,11 @@ let db: RapportDb | undefined;
 let loaded: Promise<void> | undefined;
 /** Changes are applied in order, after the first load. */
 let applying: Promise<void> = Promise.resolve();
+/**
+ * Scores are read beside queries, not before them: reading 100,000 of them after an analytics run took seconds, and a
+ * keystroke then waited for it. A query meanwhile sorts and filters by the previous run's scores.
+ */
+let scoring: Promise<void> = Promise.resolve();
 
 function post(message: QueryWorkerResponse): void {
   self.postMessage(message);
@@ -55,7 +60,7 @@ function open(workspaceId: string): void {
     next: (run) => {
       if (!run || run.id === scoredRun) return;
       scoredRun = run.id;
-      applying = Promise.all([loaded, applying])
+      scoring = Promise.all([loaded, scoring])
         .then(() => loadScores(database))
         .then(() => post({ kind: 'changed' }))
         .catch((error: unknown) => console.error('[customer query] loading scores failed', error));
@@ -91,5 +96,7 @@ self.onmessage = (event: MessageEvent<QueryWorkerRequest>) => {
     const started = performance.now();
     const result = index.query(request.query);
     post({ kind: 'result', id: request.id, result, ms: performance.now() - started });
+    // After the answer is on its way: the list is showing, and a search in its order may come next.
+    setTimeout(() => index.prepare(request.query));
   });
 };

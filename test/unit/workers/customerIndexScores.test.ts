@@ -41,8 +41,11 @@ describe('customer list by analytics scores', () => {
   test('new scores re-sort the list', () => {
     const index = sample();
     expect(index.query(query({ sort: 'churn', descending: true })).ids[0]).toBe('b');
+    expect(index.query(query({ sort: 'churn', descending: false })).ids[0]).not.toBe('d');
     index.setScores(new Map([['d', { churnProbability: 0.99 }]]));
     expect(index.query(query({ sort: 'churn', descending: true })).ids).toEqual(['d', 'a', 'b', 'c']);
+    // Customers without a score stay last in either direction.
+    expect(index.query(query({ sort: 'churn', descending: false })).ids).toEqual(['d', 'a', 'b', 'c']);
     expect(index.query(query({})).segments).toEqual([]);
   });
 });

@@ -6,9 +6,9 @@ import * as Y from 'yjs';
 // A map holds only what the record cannot imply: every field is a Yjs item of a few hundred bytes of heap once the
 // document is decoded, and at 100k customers the customers document was most of the leader's ~540 MB. So the id is
 // the map's key, `updatedAt`/`updatedBy` are written at the first edit (until then they are the creation stamp), and
-// a field still at its kind's default (a customer's `consentSms: false`, no tags) is not written at creation. Reading
-// fills all three back in, so nothing above this module sees the difference; maps written in full by earlier
-// versions read the same.
+// a field still at its kind's default (a customer's `consentSms: false`, no tags) is not written at creation, and the
+// creation stamp, which never changes, is one value instead of three fields. Reading fills all of it back in, so
+// nothing above this module sees the difference; maps written in full by earlier versions read the same.
 
 export type Plain = Record<string, unknown>;
 
@@ -23,11 +23,18 @@ export interface RecordShape {
 /** A record with no set fields and no defaults (members, and each stamp written by an edit). */
 export const PLAIN_SHAPE: RecordShape = { setFields: [], defaults: {} };
 
+/** The key of the creation stamp: `[createdAt, createdBy]`, or `[createdAt, createdBy, createdOn]`. */
+const CREATED = 'created';
+const STAMP_FIELDS = ['createdAt', 'createdBy', 'createdOn'];
+
 /** The new map of a record (its id and creation stamp included in `record`). */
 export function createRecordMap(record: Plain, shape: RecordShape): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
+  const { createdAt, createdBy, createdOn } = record;
+  const stamped = typeof createdAt === 'number' && typeof createdBy === 'string' && (createdOn === undefined || typeof createdOn === 'string');
+  if (stamped) map.set(CREATED, createdOn === undefined ? [createdAt, createdBy] : [createdAt, createdBy, createdOn]);
   for (const [field, value] of Object.entries(record)) {
-    if (value === undefined || field === 'id' || implied(record, field, value, shape)) continue;
+    if (value === undefined || field === 'id' || (stamped && STAMP_FIELDS.includes(field)) || implied(record, field, value, shape)) continue;
     if (shape.setFields.includes(field) && Array.isArray(value)) {
       const set = new Y.Map<true>();
       for (const member of value) set.set(String(member), true);
@@ -50,9 +57,13 @@ export function readRecordMap(id: string, map: Y.Map<unknown>, shape: RecordShap
   const out: Plain = {};
   // Copied, so a caller changing the record's list cannot change the default.
   for (const [field, value] of Object.entries(shape.defaults)) out[field] = Array.isArray(value) ? [...value] : value;
+  let created: unknown;
   for (const [field, value] of map.entries()) {
-    out[field] = value instanceof Y.Map ? [...value.keys()].sort() : value;
+    if (field === CREATED) created = value;
+    else out[field] = value instanceof Y.Map ? [...value.keys()].sort() : value;
   }
+  // A stamp that is not a list leaves the record without one, for validation to refuse.
+  if (Array.isArray(created)) STAMP_FIELDS.forEach((field, index) => created[index] !== undefined && (out[field] ??= created[index]));
   out.id = id;
   if (out.updatedAt === undefined && out.createdAt !== undefined) out.updatedAt = out.createdAt;
   if (out.updatedBy === undefined && out.createdBy !== undefined) out.updatedBy = out.createdBy;

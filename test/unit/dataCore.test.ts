@@ -80,9 +80,9 @@ describe('customers', () => {
     if (!created.ok) throw new Error(JSON.stringify(created.issues));
     await engine.projection.idle();
     const map = engine.docs.get(CUSTOMERS_DOC)?.getMap<Y.Map<unknown>>('customers').get(created.value);
-    expect([...(map?.keys() ?? [])].sort()).toEqual(['createdAt', 'createdBy', 'createdOn', 'name']);
+    expect([...(map?.keys() ?? [])].sort()).toEqual(['created', 'name']);
     const row = await db.customers.get(created.value);
-    expect(row).toMatchObject({ id: created.value, name: 'Li Lei', ...CUSTOMER_DEFAULTS, updatedBy: alice.memberId });
+    expect(row).toMatchObject({ id: created.value, name: 'Li Lei', ...CUSTOMER_DEFAULTS, createdBy: alice.memberId, createdOn: alice.deviceId, updatedBy: alice.memberId });
     expect(row?.updatedAt).toBe(row?.createdAt);
 
     // A field left at its default was still false before the edit: the history says so.

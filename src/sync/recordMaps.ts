@@ -1,7 +1,11 @@
 import * as Y from 'yjs';
 
 // Conversions between a record and its nested Y.Map. Scalars, lists and small objects are stored as values (replaced
-// whole); set fields (tags) are a Y.Map<member, true> so concurrent additions and removals merge.
+// whole). A set field (tags) keeps each member as a key of the record's own map, `tags:vip` → true, so concurrent
+// additions and removals merge member by member. Earlier versions kept a nested Y.Map<member, true> per set; that
+// cost a map object per record and, once empty sets were left out, lost a tag when two people gave a customer its
+// first tags at once (each created a new nested map, one of which won). Nested sets still read and are edited in
+// place.
 //
 // A map holds only what the record cannot imply: every field is a Yjs item of a few hundred bytes of heap once the
 // document is decoded, and at 100k customers the customers document was most of the leader's ~540 MB. So the id is
@@ -14,7 +18,7 @@ export type Plain = Record<string, unknown>;
 
 /** How one kind of record sits in its map. */
 export interface RecordShape {
-  /** Fields kept as Y.Map<member, true> so concurrent additions and removals merge. */
+  /** Fields kept member by member (`field:member` → true) so concurrent additions and removals merge. */
   setFields: readonly string[];
   /** What an absent field means. A field equal to its default is left out of a new record's map. */
   defaults: Readonly<Plain>;
@@ -27,6 +31,9 @@ export const PLAIN_SHAPE: RecordShape = { setFields: [], defaults: {} };
 const CREATED = 'created';
 const STAMP_FIELDS = ['createdAt', 'createdBy', 'createdOn'];
 
+/** A set field's member as a key of the record's map. Field names hold no colon, so the first one splits the key. */
+const memberKey = (field: string, member: string) => `${field}:${member}`;
+
 /** The new map of a record (its id and creation stamp included in `record`). */
 export function createRecordMap(record: Plain, shape: RecordShape): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
@@ -36,9 +43,7 @@ export function createRecordMap(record: Plain, shape: RecordShape): Y.Map<unknow
   for (const [field, value] of Object.entries(record)) {
     if (value === undefined || field === 'id' || (stamped && STAMP_FIELDS.includes(field)) || implied(record, field, value, shape)) continue;
     if (shape.setFields.includes(field) && Array.isArray(value)) {
-      const set = new Y.Map<true>();
-      for (const member of value) set.set(String(member), true);
-      map.set(field, set);
+      for (const member of value) map.set(memberKey(field, String(member)), true);
     } else {
       map.set(field, value);
     }
@@ -58,10 +63,21 @@ export function readRecordMap(id: string, map: Y.Map<unknown>, shape: RecordShap
   // Copied, so a caller changing the record's list cannot change the default.
   for (const [field, value] of Object.entries(shape.defaults)) out[field] = Array.isArray(value) ? [...value] : value;
   let created: unknown;
-  for (const [field, value] of map.entries()) {
-    if (field === CREATED) created = value;
-    else out[field] = value instanceof Y.Map ? [...value.keys()].sort() : value;
+  const sets = new Map<string, Set<string>>();
+  const addMembers = (field: string, members: Iterable<string>) => {
+    const set = sets.get(field);
+    if (set) for (const member of members) set.add(member);
+    else sets.set(field, new Set(members));
+  };
+  for (const [key, value] of map.entries()) {
+    const colon = key.indexOf(':');
+    if (key === CREATED) created = value;
+    else if (value instanceof Y.Map) addMembers(key, value.keys());
+    else if (colon > 0 && shape.setFields.includes(key.slice(0, colon))) {
+      if (value === true) addMembers(key.slice(0, colon), [key.slice(colon + 1)]);
+    } else out[key] = value;
   }
+  for (const [field, members] of sets) out[field] = [...members].sort();
   // A stamp that is not a list leaves the record without one, for validation to refuse.
   if (Array.isArray(created)) STAMP_FIELDS.forEach((field, index) => created[index] !== undefined && (out[field] ??= created[index]));
   out.id = id;
@@ -98,11 +114,14 @@ export function applyPatchToMap(map: Y.Map<unknown>, patch: Plain, shape: Record
     const current = map.get(field);
     if (shape.setFields.includes(field)) {
       const wanted = new Set(Array.isArray(to) ? to.map(String) : []);
-      const set = current instanceof Y.Map ? (current as Y.Map<true>) : new Y.Map<true>();
-      const before = [...set.keys()].sort();
-      if (!(current instanceof Y.Map)) map.set(field, set);
-      for (const member of before) if (!wanted.has(member)) set.delete(member);
-      for (const member of wanted) if (!set.has(member)) set.set(member, true);
+      const nested = current instanceof Y.Map ? (current as Y.Map<true>) : undefined;
+      const before = (readRecordMap('', map, shape)[field] as string[] | undefined) ?? [];
+      for (const member of before) {
+        if (wanted.has(member)) continue;
+        nested?.delete(member);
+        map.delete(memberKey(field, member));
+      }
+      for (const member of wanted) if (!before.includes(member)) map.set(memberKey(field, member), true);
       const after = [...wanted].sort();
       if (!sameValue(before, after)) changes.push({ field, from: before, to: after });
       continue;

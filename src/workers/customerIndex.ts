@@ -9,7 +9,6 @@ import { PhoneIndex } from './phoneIndex';
 export interface IndexedCustomer {
   id: string;
   name: string;
-  nameKey: string;
   title?: string | undefined;
   company?: string | undefined;
   emails: readonly string[];
@@ -20,6 +19,14 @@ export interface IndexedCustomer {
   createdAt: number;
   updatedAt: number;
   alive: 0 | 1;
+}
+
+/**
+ * What the index keeps of a customer once indexed: the list's row, and what filters and sorts read. Emails and
+ * phones live on in the search indexes; keeping them here too cost ~10 MB at 100,000 customers.
+ */
+interface KeptCustomer extends Pick<IndexedCustomer, 'id' | 'tags' | 'createdAt' | 'updatedAt' | 'alive'> {
+  listed: ListedCustomer;
 }
 
 export const CUSTOMER_SORTS = ['name', 'updated', 'created', 'churn', 'clv'] as const;
@@ -98,8 +105,8 @@ function searchText(customer: IndexedCustomer): { name: string; company: string;
 
 const compareText = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare;
 
-const RECORD_SORTS: Record<Exclude<CustomerSort, ScoreSort>, (a: IndexedCustomer, b: IndexedCustomer) => number> = {
-  name: (a, b) => compareText(a.nameKey, b.nameKey),
+const RECORD_SORTS: Record<Exclude<CustomerSort, ScoreSort>, (a: KeptCustomer, b: KeptCustomer) => number> = {
+  name: (a, b) => compareText(a.listed.name, b.listed.name),
   updated: (a, b) => a.updatedAt - b.updatedAt,
   created: (a, b) => a.createdAt - b.createdAt,
 };
@@ -113,7 +120,7 @@ const isScoreSort = (sort: CustomerSort): sort is ScoreSort => sort === 'churn' 
 const orderingKey = (sort: CustomerSort, descending: boolean) => `${sort}:${descending}`;
 
 export class CustomerIndex {
-  private readonly rows = new Map<string, IndexedCustomer>();
+  private readonly rows = new Map<string, KeptCustomer>();
   private readonly search = new MiniSearch<{ id: string; name: string; company: string; contact: string }>({
     fields: ['name', 'company', 'contact'],
     tokenize,
@@ -121,7 +128,7 @@ export class CustomerIndex {
     searchOptions: { boost: { name: 3, company: 1.5 }, combineWith: 'AND' },
   });
   /** Every customer in each sort order, kept until the next change: sorting 100,000 names takes a few hundred ms. */
-  private readonly sorted = new Map<CustomerSort, IndexedCustomer[]>();
+  private readonly sorted = new Map<CustomerSort, KeptCustomer[]>();
   /** Per sort and direction: the order, each customer's place in it, and the live customers' ids in it. */
   private readonly orderings = new Map<string, Ordering>();
   private scores = new Map<string, CustomerScore>();
@@ -153,7 +160,8 @@ export class CustomerIndex {
     for (const id of removed) this.remove(id);
     for (const customer of customers) {
       this.remove(customer.id);
-      this.rows.set(customer.id, customer);
+      const { id, tags, createdAt, updatedAt, alive } = customer;
+      this.rows.set(id, { id, listed: listed(customer), tags, createdAt, updatedAt, alive });
       const text = searchText(customer);
       this.search.add({ id: customer.id, ...text });
       this.phones.set(customer.id, customer.phones);
@@ -193,16 +201,16 @@ export class CustomerIndex {
 
   query(query: CustomerQuery): CustomerQueryResult {
     const wantAlive = query.deleted ? 0 : 1;
-    const keep = (row: IndexedCustomer) =>
+    const keep = (row: KeptCustomer) =>
       row.alive === wantAlive &&
       (query.tag === undefined || row.tags.includes(query.tag)) &&
-      (query.ownerId === undefined || row.ownerId === query.ownerId) &&
-      (query.lifecycle === undefined || row.lifecycle === query.lifecycle) &&
+      (query.ownerId === undefined || row.listed.ownerId === query.ownerId) &&
+      (query.lifecycle === undefined || row.listed.lifecycle === query.lifecycle) &&
       (query.segment === undefined || this.scores.get(row.id)?.segment === query.segment);
     const text = query.text.trim();
     const words = tokenize(text);
     const totals = this.currentTotals();
-    let rows: IndexedCustomer[];
+    let rows: KeptCustomer[];
     if (words.length > 0 && words.every((word) => word.length <= SHORT_WORD)) {
       // One or two letters begin a large share of all words: scoring every match (as the full-text search does for
       // a prefix) takes long at 100,000 customers and ranks nothing useful. The list's own order serves better.
@@ -224,7 +232,7 @@ export class CustomerIndex {
           .map((hit) => hit.id as string)
           .filter(inEvery)
           .map((id) => this.rows.get(id))
-          .filter((row): row is IndexedCustomer => row !== undefined && keep(row));
+          .filter((row): row is KeptCustomer => row !== undefined && keep(row));
       } else {
         // Digits rank nothing: the matches in the list's order.
         const [first, ...others] = digitMatches;
@@ -237,7 +245,7 @@ export class CustomerIndex {
       if (unfiltered) return { ...ordering.live(), ...totals };
       rows = ordering.rows.filter(keep);
     }
-    return { ids: rows.map((row) => row.id), head: rows.slice(0, HEAD_ROWS).map(listed), ...totals };
+    return { ids: rows.map((row) => row.id), head: rows.slice(0, HEAD_ROWS).map((row) => row.listed), ...totals };
   }
 
   /**
@@ -249,11 +257,11 @@ export class CustomerIndex {
   }
 
   /** The customers of `ids` in the query's order (their places looked up once, then sorted). */
-  private inListOrder(query: CustomerQuery, ids: Iterable<string>): IndexedCustomer[] {
+  private inListOrder(query: CustomerQuery, ids: Iterable<string>): KeptCustomer[] {
     const ordering = this.ordering(query);
     const position = ordering.position();
     const places = Int32Array.from(ids, (id) => position.get(id) ?? -1).sort();
-    const rows: IndexedCustomer[] = [];
+    const rows: KeptCustomer[] = [];
     for (const place of places) {
       const row = ordering.rows[place];
       if (row) rows.push(row);
@@ -301,12 +309,12 @@ export class CustomerIndex {
     return ordering;
   }
 
-  private inOrder(sort: CustomerSort): IndexedCustomer[] {
+  private inOrder(sort: CustomerSort): KeptCustomer[] {
     let rows = this.sorted.get(sort);
     if (!rows) {
-      const byId = (a: IndexedCustomer, b: IndexedCustomer) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      const byId = (a: KeptCustomer, b: KeptCustomer) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
       if (isScoreSort(sort)) {
-        const value = (row: IndexedCustomer) => SCORE_OF[sort](this.scores.get(row.id));
+        const value = (row: KeptCustomer) => SCORE_OF[sort](this.scores.get(row.id));
         const all = [...this.rows.values()];
         const scored = all.filter((row) => value(row) !== undefined).sort((a, b) => (value(a) as number) - (value(b) as number) || byId(a, b));
         rows = [...scored, ...all.filter((row) => value(row) === undefined).sort(byId)];
@@ -361,7 +369,7 @@ class Ordering {
   private positions: Map<string, number> | undefined;
   private liveResult: Pick<CustomerQueryResult, 'ids' | 'head'> | undefined;
 
-  constructor(readonly rows: readonly IndexedCustomer[]) {}
+  constructor(readonly rows: readonly KeptCustomer[]) {}
 
   position(): Map<string, number> {
     this.positions ??= new Map(this.rows.map((row, i) => [row.id, i]));
@@ -371,7 +379,7 @@ class Ordering {
   live(): Pick<CustomerQueryResult, 'ids' | 'head'> {
     if (!this.liveResult) {
       const rows = this.rows.filter((row) => row.alive === 1);
-      this.liveResult = { ids: rows.map((row) => row.id), head: rows.slice(0, HEAD_ROWS).map(listed) };
+      this.liveResult = { ids: rows.map((row) => row.id), head: rows.slice(0, HEAD_ROWS).map((row) => row.listed) };
     }
     return this.liveResult;
   }

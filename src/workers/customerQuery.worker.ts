@@ -24,8 +24,8 @@ function post(message: QueryWorkerResponse): void {
 }
 
 function light(row: CustomerRow): IndexedCustomer {
-  const { id, name, nameKey, title, company, emails, phones, tags, ownerId, lifecycle, createdAt, updatedAt, alive } = row;
-  return { id, name, nameKey, title, company, emails, phones, tags, ownerId, lifecycle, createdAt, updatedAt, alive };
+  const { id, name, title, company, emails, phones, tags, ownerId, lifecycle, createdAt, updatedAt, alive } = row;
+  return { id, name, title, company, emails, phones, tags, ownerId, lifecycle, createdAt, updatedAt, alive };
 }
 
 async function loadAll(database: RapportDb): Promise<void> {

@@ -6,7 +6,6 @@ function customer(id: string, name: string, extra: Partial<IndexedCustomer> = {}
   return {
     id,
     name,
-    nameKey: name.toLocaleLowerCase(),
     emails: [],
     phones: [],
     tags: [],

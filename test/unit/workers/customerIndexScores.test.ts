@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { CustomerIndex, type CustomerQuery, type IndexedCustomer } from '../../../src/workers/customerIndex';
 
 function customer(id: string, name: string): IndexedCustomer {
-  return { id, name, nameKey: name.toLowerCase(), emails: [], phones: [], tags: [], lifecycle: 'customer', createdAt: 0, updatedAt: 0, alive: 1 };
+  return { id, name, emails: [], phones: [], tags: [], lifecycle: 'customer', createdAt: 0, updatedAt: 0, alive: 1 };
 }
 
 function sample(): CustomerIndex {

@@ -11,6 +11,11 @@ import { AnalyticsScheduler } from './analyticsScheduler';
 // tab through the leader API. Only the leader runs it, so two tabs never train the same models at once.
 
 const CHECK_EVERY_MS = 3_600_000;
+/**
+ * The check at start waits while the app opens: a run reads every record from the IndexedDB that the documents, the
+ * search index and the first screen are being read from then (at 100k customers, seconds of reads).
+ */
+const FIRST_CHECK_AFTER_MS = 15_000;
 
 export const analyticsService: LeaderService = (engine) => {
   const { workspaceId, db } = engine;
@@ -36,12 +41,13 @@ export const analyticsService: LeaderService = (engine) => {
     cancel: () => scheduler.cancel(),
   });
   const checkError = (error: unknown) => console.error('[analytics] checking for a run failed', error);
-  void closeInterruptedRuns(db)
-    .then(() => scheduler.check())
-    .catch(checkError);
-  const interval = setInterval(() => void scheduler.check().catch(checkError), CHECK_EVERY_MS);
+  const check = () => void scheduler.check().catch(checkError);
+  const closed = closeInterruptedRuns(db).catch(checkError);
+  const firstCheck = setTimeout(() => void closed.then(check), FIRST_CHECK_AFTER_MS);
+  const interval = setInterval(check, CHECK_EVERY_MS);
   return {
     stop: () => {
+      clearTimeout(firstCheck);
       clearInterval(interval);
       unsubscribe();
       detach();

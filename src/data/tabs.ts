@@ -87,10 +87,8 @@ export class TabClient {
     this.channel.onmessage = (event: MessageEvent<TabMessage>) => this.receive(event.data);
     this.requests = new BroadcastChannel(requestChannelName(identity.workspaceId));
     // Starting the leader loads every document (seconds at 100k customers) and competes for the device's cores and
-    // IndexedDB: let the page paint its first rows first. Commands sent meanwhile wait for the leader. The read
-    // before it comes back after the page's first reads, which the documents' loading would otherwise hold up
-    // (IndexedDB serves an origin's requests one after another: at 100k customers the first rows came ~1 s later).
-    if (startLeader) afterFirstPaint(() => void this.db.device.count().finally(() => this.campaignForLeadership(startLeader)));
+    // IndexedDB: let the page paint its first rows first. Commands sent meanwhile wait for the leader.
+    if (startLeader) afterFirstPaint(() => void this.campaignForLeadership(startLeader));
   }
 
   /** Whether this tab started the workspace's leader. */

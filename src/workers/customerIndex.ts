@@ -159,20 +159,20 @@ export class CustomerIndex {
     this.totals = undefined;
     for (const id of removed) this.remove(id);
     for (const customer of customers) {
-      this.remove(customer.id);
       const { id, tags, createdAt, updatedAt, alive } = customer;
+      this.remove(id);
       this.rows.set(id, { id, listed: listed(customer), tags, createdAt, updatedAt, alive });
       const text = searchText(customer);
-      this.search.add({ id: customer.id, ...text });
-      this.phones.set(customer.id, customer.phones);
+      this.search.add({ id, ...text });
+      this.phones.set(id, customer.phones);
       const terms = [...new Set(tokenize(`${text.name} ${text.company} ${text.contact}`))];
-      this.terms.set(customer.id, terms.join(' '));
+      this.terms.set(id, terms.join(' '));
       const prefixes = new Set<string>();
       for (const term of terms) for (let length = 1; length <= SHORT_WORD; length++) if (term.length >= length) prefixes.add(term.slice(0, length));
       for (const prefix of prefixes) {
         const list = this.shortPrefixes.get(prefix);
-        if (list) list.push(customer.id);
-        else this.shortPrefixes.set(prefix, [customer.id]);
+        if (list) list.push(id);
+        else this.shortPrefixes.set(prefix, [id]);
       }
     }
   }
@@ -274,22 +274,29 @@ export class CustomerIndex {
    * of digits may begin a suffix of one of their phones instead.
    */
   private withShortWords(words: readonly string[]): string[] {
-    const hasTermStarting = (id: string, word: string) => {
-      const terms = this.terms.get(id);
-      return terms !== undefined && (terms.startsWith(word) || terms.includes(` ${word}`));
+    // A term begins the string or follows a space; the needle is made once per word, not once per customer checked.
+    const hasTermStarting = (word: string) => {
+      const spaced = ` ${word}`;
+      return (id: string) => {
+        const terms = this.terms.get(id);
+        return terms !== undefined && (terms.startsWith(word) || terms.includes(spaced));
+      };
     };
-    const matches = (id: string, word: string) => hasTermStarting(id, word) || (DIGITS.test(word) && this.phones.has(id, word));
+    const matching = (word: string) => {
+      const hasTerm = hasTermStarting(word);
+      return DIGITS.test(word) ? (id: string) => hasTerm(id) || this.phones.has(id, word) : hasTerm;
+    };
     // The rarest word's list holds every answer, unless the word is digits that phones may match too; each entry is
     // checked against the current terms.
     const size = (word: string) => this.shortPrefixes.get(word)?.length ?? 0;
     const textWords = words.filter((word) => !DIGITS.test(word));
     const from = (textWords.length ? textWords : words).reduce((best, word) => (size(word) < size(best) ? word : best));
     const list = this.shortPrefixes.get(from) ?? [];
-    const current = [...new Set(list.filter((id) => hasTermStarting(id, from)))];
+    const current = [...new Set(list.filter(hasTermStarting(from)))];
     if (current.length < list.length / 2) this.shortPrefixes.set(from, current);
     const candidates = DIGITS.test(from) ? [...new Set([...current, ...this.phones.withPrefix(from)])] : current;
-    const others = words.filter((word) => word !== from);
-    return others.length ? candidates.filter((id) => others.every((word) => matches(id, word))) : candidates;
+    const others = words.filter((word) => word !== from).map(matching);
+    return others.length ? candidates.filter((id) => others.every((matches) => matches(id))) : candidates;
   }
 
   /** Every customer in the query's sort order; customers without a score stay last either way. */
